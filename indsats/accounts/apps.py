@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "indsats.accounts"
+    verbose_name = _("Brugere og roller")
+
+    def ready(self):
+        from indsats.audit.registry import register_audited
+
+        from . import models
+
+        register_audited(models.User, exclude_fields=["password", "last_login"])

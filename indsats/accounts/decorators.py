@@ -1,0 +1,28 @@
+"""View decorators built on the permission predicates."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+
+def requires(predicate):
+    """Let the view run only when ``predicate(request.user)`` holds.
+
+    Anonymous users are sent to the login page; signed-in users without the right get 403.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from indsats.accounts.models import Role
+from indsats.core.demo import DEMO_PASSWORD, load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Indlæser demodata (fiktive personer og steder) og udskriver et login pr. rolle."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Gør kun noget, hvis databasen endnu ikke har brugere.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demodata må ikke indlæses i produktion (INDSATS_MODE=production).")
+        from indsats.accounts.models import User
+
+        if if_empty and User.objects.exists():
+            self.stdout.write("Databasen har allerede brugere; demodata indlæses ikke igen.")
+        else:
+            load_demo_data()
+        self.print_logins()
+
+    def print_logins(self):
+        from indsats.core.demo import DEMO_USERS
+
+        self.stdout.write(self.style.SUCCESS("Demo-logins (adgangskode for alle: %s)" % DEMO_PASSWORD))
+        labels = dict(Role.choices)
+        for demo in DEMO_USERS:
+            self.stdout.write(f"  {labels[demo.role]:<16} {demo.email}")

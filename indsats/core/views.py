@@ -1,0 +1,56 @@
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from indsats.accounts import permissions
+
+
+@require_GET
+def front(request):
+    if request.user.is_authenticated:
+        return redirect("core:dashboard")
+    return render(request, "core/front.html")
+
+
+@login_required
+def dashboard(request):
+    return render(
+        request,
+        "core/dashboard.html",
+        {"is_board_staff": permissions.is_board_staff(request.user)},
+    )
+
+
+@require_GET
+def accessibility_statement(request):
+    return render(request, "core/accessibility_statement.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """200 when the database answers a query, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors: the failure may be the database, which the menu needs.
+    return HttpResponseServerError(loader.get_template("500.html").render({"request": None}))

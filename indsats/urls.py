@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("indsats.core.urls")),
+    path("konto/", include("indsats.accounts.urls")),
+    path("organisationer/", include("indsats.organisations.urls")),
+    path("revisionsspor/", include("indsats.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "indsats.core.views.permission_denied"
+handler404 = "indsats.core.views.page_not_found"
+handler500 = "indsats.core.views.server_error"
