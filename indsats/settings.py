@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "indsats.organisations",
     "indsats.accounts",
     "indsats.audit",
+    "indsats.catalogue",
+    "indsats.applications",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +100,7 @@ TEMPLATES = [
         },
     },
 ]
+FORM_RENDERER = "indsats.core.forms.DkfdsFormRenderer"  # forms in the DKFDS look
 
 # Database: DATABASE_URL, by default a SQLite file under var/.
 _default_database_url = f"sqlite:///{VAR_DIR / 'indsats.sqlite3'}"
@@ -150,6 +153,11 @@ STATICFILES_DIRS = [
     ("dkfds", NODE_MODULES / "dkfds" / "dist"),
     ("htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
+# In development whitenoise serves straight from the finders, so no collectstatic is needed.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -175,6 +183,12 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Socialstyrelsen <indsats@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The Board's shared mailbox, told of new enquiries and applications.
+BOARD_INBOX_EMAIL = env.str("BOARD_INBOX_EMAIL", default="indsats-indbakke@localhost")
+# The service's own address, for links in e-mails sent outside a request.
+SITE_URL = env.str("SITE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
+if PRODUCTION and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("SITE_URL must be the service's https:// address in production.")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -195,6 +209,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Replace Django's own console handler, which would print every line a second time.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # Audit trail (django-auditlog): every domain model registers itself in its AppConfig.ready().

@@ -4,6 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("indsats.core.urls")),
     path("konto/", include("indsats.accounts.urls")),
+    path("forloeb/", include("indsats.catalogue.urls")),
+    path("", include("indsats.applications.urls")),
     path("organisationer/", include("indsats.organisations.urls")),
     path("revisionsspor/", include("indsats.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

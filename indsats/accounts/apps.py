@@ -12,3 +12,5 @@ class AccountsConfig(AppConfig):
         from . import models
 
         register_audited(models.User, exclude_fields=["password", "last_login"])
+        register_audited(models.AccessRequest)
+        register_audited(models.Invitation, exclude_fields=["token"])

@@ -1,4 +1,5 @@
-"""Users, their roles and their links to external identity providers.
+"""Users, their roles, their links to external identity providers, and how people get in:
+access requests from self-registration and invitations from colleagues.
 
 A user belongs to exactly one organisation and has one role. Applicant roles belong to
 municipalities and placement sites; the Board's roles belong to the Board. Which role may
@@ -6,6 +7,9 @@ do what is decided by the predicates in ``permissions.py``, not here.
 """
 
 from __future__ import annotations
+
+import secrets
+from datetime import timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -124,3 +128,113 @@ class ExternalIdentity(models.Model):
 
     def __str__(self):
         return f"{self.issuer} / {self.subject}"
+
+
+class AccessRequest(models.Model):
+    """Someone registered themselves for an applicant organisation and waits for access.
+
+    Anyone can claim to work in a municipality, so the user is created inactive and the
+    Board's staff approve or reject the request (``registration.approve`` / ``reject``).
+    ``approved`` is empty while the request is pending.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="access_requests", verbose_name=_("bruger")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="access_requests",
+        verbose_name=_("organisation"),
+    )
+    creates_organisation = models.BooleanField(
+        _("ny organisation"),
+        default=False,
+        help_text=_("Sat, når anbringelsesstedet blev registreret sammen med anmodningen."),
+    )
+    created_at = models.DateTimeField(_("modtaget"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_access_requests",
+        verbose_name=_("afgjort af"),
+    )
+    approved = models.BooleanField(_("godkendt"), null=True, blank=True)
+    note = models.TextField(_("bemærkning"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("adgangsanmodning")
+        verbose_name_plural = _("adgangsanmodninger")
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.approved is None
+
+
+INVITATION_VALIDITY = timedelta(days=14)
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry():
+    return timezone.now() + INVITATION_VALIDITY
+
+
+class Invitation(models.Model):
+    """An applicant user's invitation of a colleague into their organisation.
+
+    The link carries ``token``; whoever opens it before ``expires_at`` sets a password and
+    is active at once, because the inviter vouches for them.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("e-mail"))
+    full_name = models.CharField(_("navn"), max_length=200)
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sent_invitations",
+        verbose_name=_("inviteret af"),
+    )
+    token = models.CharField(
+        _("nøgle"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("taget imod"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("udløber"), default=invitation_expiry)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitationer")
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}>"
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self) -> bool:
+        return not self.is_accepted and not self.is_expired

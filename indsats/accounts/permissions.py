@@ -1,7 +1,7 @@
 """Who may do what: plain predicates shared by views, templates and the API.
 
 Each takes the user (possibly anonymous) first and answers True or False; none touches
-the request. Templates reach them through the ``can`` filter in core's template tags.
+the request.
 """
 
 from __future__ import annotations
@@ -11,6 +11,10 @@ from .models import BOARD_ROLES, Role
 
 def _active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_signed_in(user) -> bool:
+    return _active(user)
 
 
 def is_board_staff(user) -> bool:
@@ -33,9 +37,105 @@ def can_view_organisation_register(user) -> bool:
     return is_board_staff(user)
 
 
+def can_edit_organisation_register(user) -> bool:
+    """Registering a placement site on someone's behalf (e.g. after a phone call)."""
+    return is_board_staff(user)
+
+
+def can_edit_organisation(user, organisation) -> bool:
+    """A placement site's details: the Board's staff, or the site's own users."""
+    if not organisation.is_placement_site:
+        return False
+    if is_board_staff(user):
+        return True
+    return is_applicant(user) and user.organisation_id == organisation.pk
+
+
+def can_edit_catalogue(user) -> bool:
+    """Offer texts and opening or closing an offer: those who own the offers."""
+    return is_board_staff(user) and user.role in {
+        Role.PROJECT_LEADER,
+        Role.MANAGER,
+        Role.ADMINISTRATOR,
+    }
+
+
 def can_view_audit_trail(user) -> bool:
     return is_board_staff(user) and user.role in {Role.MANAGER, Role.ADMINISTRATOR}
 
 
 def can_use_admin_site(user) -> bool:
     return is_board_staff(user) and user.role == Role.ADMINISTRATOR
+
+
+# Enquiries, applications and their documents. The objects are passed in; these modules
+# are imported lazily so that permissions stay importable from every app.
+
+
+def _own(user, obj) -> bool:
+    return is_applicant(user) and obj.organisation_id == user.organisation_id
+
+
+def can_send_enquiry(user, offer) -> bool:
+    return (
+        is_applicant(user) and offer.is_published and offer.applicant_kind == user.organisation.kind
+    )
+
+
+def can_view_enquiry(user, enquiry) -> bool:
+    return is_board_staff(user) or _own(user, enquiry)
+
+
+def can_answer_enquiry(user) -> bool:
+    return is_board_staff(user)
+
+
+def can_apply_for(user, offer) -> bool:
+    return (
+        is_applicant(user)
+        and offer.applicant_kind == user.organisation.kind
+        and offer.can_be_applied_for
+    )
+
+
+def can_view_application(user, application) -> bool:
+    return is_board_staff(user) or _own(user, application)
+
+
+def can_edit_application(user, application) -> bool:
+    return _own(user, application) and application.is_draft
+
+
+def can_withdraw_application(user, application) -> bool:
+    return _own(user, application) and application.can_be_withdrawn
+
+
+def can_upload_document(user, application, kind) -> bool:
+    """Draft and final policies (O4.3 steps 8 and 10) from the site, once it has applied."""
+    from indsats.applications.models import APPLICANT_UPLOAD_KINDS, ApplicationStatus
+
+    return (
+        _own(user, application)
+        and application.offer.code == "O4"
+        and kind in APPLICANT_UPLOAD_KINDS
+        and application.status
+        in (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITING_LIST, ApplicationStatus.GRANTED)
+    )
+
+
+# Accounts: self-registration is checked by the Board; applicants invite their colleagues.
+
+
+def can_decide_access_requests(user) -> bool:
+    """Approving or rejecting a self-registered user: the Board's staff who handle cases."""
+    return is_board_staff(user) and user.role in {
+        Role.CASE_OFFICER,
+        Role.PROJECT_LEADER,
+        Role.MANAGER,
+        Role.ADMINISTRATOR,
+    }
+
+
+def can_invite_colleagues(user) -> bool:
+    """An applicant vouches for colleagues in their own organisation."""
+    return is_applicant(user)

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -27,9 +28,7 @@ urlpatterns = [
     ),
     path(
         "nulstil-adgangskode/sendt/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name="accounts/password_reset_done.html"
-        ),
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
         name="password_reset_done",
     ),
     path(
@@ -47,4 +46,14 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("opret/", views.register, name="register"),
+    path("opret/modtaget/", views.registration_received, name="registration_received"),
+    path("adgangsanmodninger/", views.access_requests, name="access_requests"),
+    path(
+        "adgangsanmodninger/<int:pk>/afgoer/",
+        views.access_request_decide,
+        name="access_request_decide",
+    ),
+    path("kolleger/", views.colleagues, name="colleagues"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

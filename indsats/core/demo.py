@@ -41,34 +41,72 @@ class DemoUser:
 
 DEMO_SITES = (
     DemoSite(
-        "Opholdsstedet Lærkereden", SiteType.OPHOLDSSTED, "45678903", "751",
-        "Lærkevej 4", "8000", "Aarhus C", 14, "Mette Lærkholt",
+        "Opholdsstedet Lærkereden",
+        SiteType.OPHOLDSSTED,
+        "45678903",
+        "751",
+        "Lærkevej 4",
+        "8000",
+        "Aarhus C",
+        14,
+        "Mette Lærkholt",
     ),
     DemoSite(
-        "Opholdsstedet Skovbrynet", SiteType.OPHOLDSSTED, "23456788", "727",
-        "Skovbrynet 12", "8300", "Odder", 11, "Jonas Brynholm",
+        "Opholdsstedet Skovbrynet",
+        SiteType.OPHOLDSSTED,
+        "23456788",
+        "727",
+        "Skovbrynet 12",
+        "8300",
+        "Odder",
+        11,
+        "Jonas Brynholm",
     ),
     DemoSite(
-        "Døgninstitutionen Fjordglimt", SiteType.DOEGNINSTITUTION, "34567891", "851",
-        "Fjordvej 88", "9000", "Aalborg", 42, "Hanne Fjordby",
+        "Døgninstitutionen Fjordglimt",
+        SiteType.DOEGNINSTITUTION,
+        "34567891",
+        "851",
+        "Fjordvej 88",
+        "9000",
+        "Aalborg",
+        42,
+        "Hanne Fjordby",
     ),
 )
 
 DEMO_USERS = (
-    DemoUser("ansoeger@indsats.test", "Karin Demo Kommunesen", "Afdelingschef",
-             Role.APPLICANT, "751"),
-    DemoUser("opholdssted@indsats.test", "Mette Lærkholt", "Forstander",
-             Role.APPLICANT, "Opholdsstedet Lærkereden"),
-    DemoUser("sagsbehandler@indsats.test", "Sofie Demo Sagsen", "Fuldmægtig",
-             Role.CASE_OFFICER, "board"),
-    DemoUser("konsulent@indsats.test", "Lars Demo Rådgaard", "Specialkonsulent",
-             Role.CONSULTANT, "board"),
-    DemoUser("projektleder@indsats.test", "Pia Demo Projektsen", "Projektleder",
-             Role.PROJECT_LEADER, "board"),
-    DemoUser("leder@indsats.test", "Henrik Demo Ledersen", "Kontorchef",
-             Role.MANAGER, "board"),
-    DemoUser("administrator@indsats.test", "Anna Demo Adminsen", "Systemadministrator",
-             Role.ADMINISTRATOR, "board"),
+    DemoUser(
+        "ansoeger@indsats.test", "Karin Demo Kommunesen", "Afdelingschef", Role.APPLICANT, "751"
+    ),
+    DemoUser(
+        "opholdssted@indsats.test",
+        "Mette Lærkholt",
+        "Forstander",
+        Role.APPLICANT,
+        "Opholdsstedet Lærkereden",
+    ),
+    DemoUser(
+        "sagsbehandler@indsats.test", "Sofie Demo Sagsen", "Fuldmægtig", Role.CASE_OFFICER, "board"
+    ),
+    DemoUser(
+        "konsulent@indsats.test", "Lars Demo Rådgaard", "Specialkonsulent", Role.CONSULTANT, "board"
+    ),
+    DemoUser(
+        "projektleder@indsats.test",
+        "Pia Demo Projektsen",
+        "Projektleder",
+        Role.PROJECT_LEADER,
+        "board",
+    ),
+    DemoUser("leder@indsats.test", "Henrik Demo Ledersen", "Kontorchef", Role.MANAGER, "board"),
+    DemoUser(
+        "administrator@indsats.test",
+        "Anna Demo Adminsen",
+        "Systemadministrator",
+        Role.ADMINISTRATOR,
+        "board",
+    ),
 )
 
 
@@ -76,9 +114,7 @@ def _organisation_for(key: str) -> Organisation:
     if key == "board":
         return Organisation.objects.get(kind=OrganisationKind.BOARD)
     if key.isdigit():
-        return Organisation.objects.get(
-            kind=OrganisationKind.MUNICIPALITY, municipality__code=key
-        )
+        return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality__code=key)
     return Organisation.objects.get(kind=OrganisationKind.PLACEMENT_SITE, name=key)
 
 

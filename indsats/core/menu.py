@@ -26,6 +26,10 @@ def _anonymous(user) -> bool:
     return not user.is_authenticated
 
 
+def _everyone(user) -> bool:
+    return True
+
+
 def _signed_in(user) -> bool:
     return user.is_authenticated
 
@@ -33,7 +37,13 @@ def _signed_in(user) -> bool:
 MENU = (
     MenuEntry(_("Forside"), "core:front", _anonymous),
     MenuEntry(_("Overblik"), "core:dashboard", _signed_in),
+    MenuEntry(_("Forløb"), "catalogue:offer_list", _everyone),
+    MenuEntry(_("Mine sager"), "applications:portal", permissions.is_applicant),
     MenuEntry(_("Min organisation"), "organisations:mine", permissions.is_applicant),
+    MenuEntry(_("Henvendelser"), "applications:enquiry_inbox", permissions.can_answer_enquiry),
+    MenuEntry(
+        _("Adgangsanmodninger"), "accounts:access_requests", permissions.can_decide_access_requests
+    ),
     MenuEntry(
         _("Kommuner"), "organisations:municipalities", permissions.can_view_organisation_register
     ),

@@ -123,9 +123,7 @@ class Organisation(models.Model):
                 condition=Q(kind="municipality"),
                 name="one_organisation_per_municipality",
             ),
-            models.UniqueConstraint(
-                fields=["kind"], condition=Q(kind="board"), name="one_board"
-            ),
+            models.UniqueConstraint(fields=["kind"], condition=Q(kind="board"), name="one_board"),
             models.CheckConstraint(
                 condition=Q(kind="board", municipality__isnull=True)
                 | Q(kind="municipality", municipality__isnull=False)

@@ -1,29 +1,126 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from indsats.accounts.decorators import requires
 from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.core.concurrency import EditConflict
+
+from .forms import PlacementSiteForm
+from .models import Municipality, Organisation, OrganisationKind, Region
+
+
+def _get_organisation_for_user(user, pk) -> Organisation:
+    """The organisation, if this user may see it; otherwise 404 (existence is not revealed)."""
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=pk)
+    if not permissions.can_view_organisation(user, organisation):
+        raise Http404
+    return organisation
 
 
 @requires(permissions.is_applicant)
 def mine(request):
-    return render(request, "organisations/mine.html", {"organisation": request.user.organisation})
+    organisation = request.user.organisation
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "colleagues": organisation.users.filter(is_active=True).order_by("full_name"),
+            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+        },
+    )
 
 
+@requires(permissions.can_view_organisation_register)
 def municipalities(request):
-    raise NotImplementedError
+    regions = Region.objects.all()
+    selected_region = request.GET.get("region", "")
+    rows = Municipality.objects.select_related("region").order_by("region__code", "name")
+    if selected_region:
+        rows = rows.filter(region__code=selected_region)
+    query = request.GET.get("q", "").strip()
+    if query:
+        rows = rows.filter(Q(name__icontains=query) | Q(code=query))
+    return render(
+        request,
+        "organisations/municipalities.html",
+        {
+            "regions": regions,
+            "selected_region": selected_region,
+            "query": query,
+            "municipalities": rows,
+        },
+    )
 
 
+@requires(permissions.can_view_organisation_register)
 def placement_sites(request):
-    raise NotImplementedError
+    sites = (
+        Organisation.objects.placement_sites()
+        .select_related("municipality__region")
+        .annotate(user_count=Count("users"))
+    )
+    return render(
+        request,
+        "organisations/placement_sites.html",
+        {
+            "sites": sites,
+            "can_create": permissions.can_edit_organisation_register(request.user),
+        },
+    )
 
 
-def placement_site_create(request):
-    raise NotImplementedError
-
-
+@requires(permissions.is_signed_in)
 def detail(request, pk):
-    raise NotImplementedError
+    organisation = _get_organisation_for_user(request.user, pk)
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "colleagues": organisation.users.filter(is_active=True).order_by("full_name"),
+            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+        },
+    )
 
 
+@requires(permissions.can_edit_organisation_register)
+def placement_site_create(request):
+    form = PlacementSiteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        site = form.save()
+        messages.success(request, _("Anbringelsesstedet er oprettet."))
+        return redirect("organisations:detail", pk=site.pk)
+    return render(
+        request,
+        "organisations/placement_site_form.html",
+        {"form": form, "creating": True},
+    )
+
+
+@requires(permissions.is_signed_in)
 def placement_site_edit(request, pk):
-    raise NotImplementedError
+    site = _get_organisation_for_user(request.user, pk)
+    if site.kind != OrganisationKind.PLACEMENT_SITE or not permissions.can_edit_organisation(
+        request.user, site
+    ):
+        raise Http404
+    form = PlacementSiteForm(request.POST or None, instance=site)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict:
+            status = 409
+        else:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect("organisations:detail", pk=site.pk)
+    return render(
+        request,
+        "organisations/placement_site_form.html",
+        {"form": form, "organisation": site, "creating": False},
+        status=status,
+    )

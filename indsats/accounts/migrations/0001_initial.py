@@ -2,63 +2,153 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import indsats.accounts.models
 from django.conf import settings
 from django.db import migrations, models
 
+import indsats.accounts.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('organisations', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail')),
-                ('full_name', models.CharField(max_length=200, verbose_name='navn')),
-                ('job_title', models.CharField(blank=True, max_length=200, verbose_name='stillingsbetegnelse')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefon')),
-                ('role', models.CharField(choices=[('applicant', 'Ansøger'), ('case_officer', 'Sagsbehandler'), ('consultant', 'Konsulent'), ('project_leader', 'Projektleder'), ('manager', 'Leder'), ('administrator', 'Administrator')], max_length=20, verbose_name='rolle')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('is_staff', models.BooleanField(default=False, verbose_name='adgang til administration')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='oprettet')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='users', to='organisations.organisation', verbose_name='organisation')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail")),
+                ("full_name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "job_title",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="stillingsbetegnelse"
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("applicant", "Ansøger"),
+                            ("case_officer", "Sagsbehandler"),
+                            ("consultant", "Konsulent"),
+                            ("project_leader", "Projektleder"),
+                            ("manager", "Leder"),
+                            ("administrator", "Administrator"),
+                        ],
+                        max_length=20,
+                        verbose_name="rolle",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "is_staff",
+                    models.BooleanField(default=False, verbose_name="adgang til administration"),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="oprettet"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bruger',
-                'verbose_name_plural': 'brugere',
-                'ordering': ['full_name'],
+                "verbose_name": "bruger",
+                "verbose_name_plural": "brugere",
+                "ordering": ["full_name"],
             },
             managers=[
-                ('objects', indsats.accounts.models.UserManager()),
+                ("objects", indsats.accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ExternalIdentity',
+            name="ExternalIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issuer', models.CharField(max_length=255, verbose_name='udsteder')),
-                ('subject', models.CharField(max_length=255, verbose_name='subjekt')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='senest brugt')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='external_identities', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("issuer", models.CharField(max_length=255, verbose_name="udsteder")),
+                ("subject", models.CharField(max_length=255, verbose_name="subjekt")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                (
+                    "last_used_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="senest brugt"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="external_identities",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ekstern identitet',
-                'verbose_name_plural': 'eksterne identiteter',
-                'constraints': [models.UniqueConstraint(fields=('issuer', 'subject'), name='unique_external_identity')],
+                "verbose_name": "ekstern identitet",
+                "verbose_name_plural": "eksterne identiteter",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("issuer", "subject"), name="unique_external_identity"
+                    )
+                ],
             },
         ),
     ]

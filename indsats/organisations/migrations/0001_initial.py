@@ -6,66 +6,196 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='regionskode')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True, verbose_name="regionskode")),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regioner',
-                'ordering': ['code'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regioner",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='kommunekode')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='organisations.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True, verbose_name="kommunekode")),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="organisations.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommune',
-                'verbose_name_plural': 'kommuner',
-                'ordering': ['name'],
+                "verbose_name": "kommune",
+                "verbose_name_plural": "kommuner",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('board', 'Socialstyrelsen'), ('municipality', 'Kommune'), ('placement_site', 'Anbringelsessted')], max_length=20, verbose_name='type')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('site_type', models.CharField(blank=True, choices=[('doegninstitution', 'Døgninstitution'), ('opholdssted', 'Opholdssted')], max_length=20, verbose_name='stedets type')),
-                ('cvr', models.CharField(blank=True, max_length=8, validators=[django.core.validators.RegexValidator('^[1-9]\\d{7}$', 'Et CVR-nummer består af 8 cifre.')], verbose_name='CVR-nummer')),
-                ('cvr_checksum_confirmed', models.BooleanField(default=False, help_text='Sat, når brugeren har bekræftet et CVR-nummer, der ikke består kontrollen.', verbose_name='CVR-nummer bekræftet trods fejlet kontrolciffer')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='adresse')),
-                ('postcode', models.CharField(blank=True, max_length=4, validators=[django.core.validators.RegexValidator('^\\d{4}$', 'Et postnummer består af 4 cifre.')], verbose_name='postnummer')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='by')),
-                ('employee_count', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='antal ansatte')),
-                ('contact_name', models.CharField(blank=True, max_length=200, verbose_name='kontaktperson')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='kontaktens e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=30, verbose_name='kontaktens telefon')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='organisations.municipality', verbose_name='kommune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("board", "Socialstyrelsen"),
+                            ("municipality", "Kommune"),
+                            ("placement_site", "Anbringelsessted"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "site_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("doegninstitution", "Døgninstitution"),
+                            ("opholdssted", "Opholdssted"),
+                        ],
+                        max_length=20,
+                        verbose_name="stedets type",
+                    ),
+                ),
+                (
+                    "cvr",
+                    models.CharField(
+                        blank=True,
+                        max_length=8,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[1-9]\\d{7}$", "Et CVR-nummer består af 8 cifre."
+                            )
+                        ],
+                        verbose_name="CVR-nummer",
+                    ),
+                ),
+                (
+                    "cvr_checksum_confirmed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sat, når brugeren har bekræftet et CVR-nummer, der ikke består kontrollen.",
+                        verbose_name="CVR-nummer bekræftet trods fejlet kontrolciffer",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="adresse")),
+                (
+                    "postcode",
+                    models.CharField(
+                        blank=True,
+                        max_length=4,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}$", "Et postnummer består af 4 cifre."
+                            )
+                        ],
+                        verbose_name="postnummer",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="by")),
+                (
+                    "employee_count",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="antal ansatte",
+                    ),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="kontaktperson"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="kontaktens e-mail"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="kontaktens telefon"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisations",
+                        to="organisations.municipality",
+                        verbose_name="kommune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisationer',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('kind', 'municipality')), fields=('municipality',), name='one_organisation_per_municipality'), models.UniqueConstraint(condition=models.Q(('kind', 'board')), fields=('kind',), name='one_board'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'board'), ('municipality__isnull', True)), models.Q(('kind', 'municipality'), ('municipality__isnull', False)), models.Q(('kind', 'placement_site'), ('municipality__isnull', False)), _connector='OR'), name='municipality_matches_kind'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'placement_site'), _negated=True), models.Q(('site_type', ''), _negated=True), _connector='OR'), name='placement_site_has_type')],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisationer",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind", "municipality")),
+                        fields=("municipality",),
+                        name="one_organisation_per_municipality",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind", "board")), fields=("kind",), name="one_board"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "board"), ("municipality__isnull", True)),
+                            models.Q(("kind", "municipality"), ("municipality__isnull", False)),
+                            models.Q(("kind", "placement_site"), ("municipality__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="municipality_matches_kind",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "placement_site"), _negated=True),
+                            models.Q(("site_type", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="placement_site_has_type",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from indsats.accounts.models import Role
-from indsats.core.demo import DEMO_PASSWORD, load_demo_data
+from indsats.accounts.models import Role, User
+from indsats.core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo_data
 
 
 class Command(BaseCommand):
@@ -18,8 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, **options):
         if settings.PRODUCTION:
             raise CommandError("Demodata må ikke indlæses i produktion (INDSATS_MODE=production).")
-        from indsats.accounts.models import User
-
         if if_empty and User.objects.exists():
             self.stdout.write("Databasen har allerede brugere; demodata indlæses ikke igen.")
         else:
@@ -27,9 +25,18 @@ class Command(BaseCommand):
         self.print_logins()
 
     def print_logins(self):
-        from indsats.core.demo import DEMO_USERS
-
-        self.stdout.write(self.style.SUCCESS("Demo-logins (adgangskode for alle: %s)" % DEMO_PASSWORD))
+        present = set(
+            User.objects.filter(email__in=[d.email for d in DEMO_USERS]).values_list(
+                "email", flat=True
+            )
+        )
+        if not present:
+            self.stdout.write("Der er ingen demo-logins i denne database.")
+            return
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo-logins (adgangskode for alle: {DEMO_PASSWORD})")
+        )
         labels = dict(Role.choices)
         for demo in DEMO_USERS:
-            self.stdout.write(f"  {labels[demo.role]:<16} {demo.email}")
+            if demo.email in present:
+                self.stdout.write(f"  {labels[demo.role]:<16} {demo.email}")

@@ -1,0 +1,132 @@
+"""Browser-test infrastructure shared by every app: Debian's chromium through Playwright.
+
+A browser test is marked ``@pytest.mark.browser`` and takes the ``page`` fixture: a fresh
+browser context (Danish locale) whose relative URLs go to pytest-django's ``live_server``.
+Such a test runs in a transactional database; its data is rolled back by serialisation,
+so the reference data from the migrations (regions, municipalities, the Board) is there
+in every browser test. Helpers to log in and to run axe-core live in
+``indsats.core.tests.browser``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = Path(__file__).resolve().parent / "test-results"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests last, each in a transactional database with serialized rollback.
+
+    The live server answers from another thread, so a browser test's data must be
+    committed; serialized rollback puts the migrations' reference data back after the
+    flush. Running them last (after pytest-django's own ordering) means that nothing
+    else runs while chromium, and with it Playwright's event loop, is up.
+    """
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's report on the item, so ``page`` can screenshot a failure."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test databases, with the serialized rollback data kept per backend.
+
+    While Playwright's event loop runs, asgiref keeps Django's connections in a separate
+    (context) storage, so a browser test gets a new connection object for the same test
+    database. Django looks for the data serialized at setup on that object; keeping it on
+    the backend's class makes it visible there too, so that every browser test starts from
+    the migrations' reference data whether or not the database was set up before chromium.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            type(connections[alias])._test_serialized_contents = contents
+    return django_db_setup
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for the browser tests, which run last."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"{CHROMIUM} is missing: browser tests drive Debian's chromium. "
+            "Run 'make test' (scripts/setup.sh --with-browser installs it) "
+            "or 'apt-get install -y chromium fonts-dejavu-core'.",
+            pytrace=False,
+        )
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in the test's thread; without this
+    # Django refuses database access there ("You cannot call this from an async context").
+    # It is set only while chromium is up, so that subprocesses of other tests (such as
+    # `manage.py check --deploy`, which rejects it) do not inherit it.
+    async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+    finally:
+        # Close the connections made while the loop ran (see django_db_setup), so that
+        # the test database can be dropped at the end of the session.
+        connections.close_all()
+        playwright.stop()
+        if async_unsafe is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = async_unsafe
+
+
+@pytest.fixture
+def page(request, browser, live_server):
+    """A page in a fresh browser context (da-DK) whose relative URLs go to the live server."""
+    context = browser.new_context(locale="da-DK", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    call_report = getattr(request.node, "report_call", None)
+    if call_report is not None and call_report.failed:
+        SCREENSHOT_DIR.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+        with contextlib.suppress(Exception):  # a screenshot is a courtesy, not a result
+            page.screenshot(path=SCREENSHOT_DIR / f"{name}.png", full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def demo_data(db):
+    """The demo organisations and one login per role (password ``DEMO_PASSWORD``)."""
+    from indsats.core.demo import load_demo_data
+
+    return load_demo_data()

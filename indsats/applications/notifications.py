@@ -1,0 +1,33 @@
+"""E-mails about enquiries and applications (C10), rendered from Danish templates."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from indsats.core.mail import absolute_url, send_templated
+
+
+def application_submitted(application, submitted_by) -> None:
+    """The receipt to the person who submitted, and a note to the Board's inbox."""
+    context = {
+        "application": application,
+        "user": submitted_by,
+        "url": absolute_url("applications:detail", application.pk),
+    }
+    send_templated("applications/email/receipt", context, [submitted_by.email])
+    send_templated(
+        "applications/email/new_application",
+        {**context, "url": absolute_url("applications:detail", application.pk)},
+        [settings.BOARD_INBOX_EMAIL],
+    )
+
+
+def enquiry_received(enquiry) -> None:
+    context = {"enquiry": enquiry, "url": absolute_url("applications:enquiry_detail", enquiry.pk)}
+    send_templated("applications/email/enquiry_receipt", context, [enquiry.contact_email])
+    send_templated("applications/email/new_enquiry", context, [settings.BOARD_INBOX_EMAIL])
+
+
+def enquiry_answered(enquiry) -> None:
+    context = {"enquiry": enquiry, "url": absolute_url("applications:enquiry_detail", enquiry.pk)}
+    send_templated("applications/email/enquiry_answered", context, [enquiry.contact_email])

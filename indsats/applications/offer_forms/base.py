@@ -1,0 +1,129 @@
+"""What every offer's application form shares.
+
+A form is built from the application's saved answers (raw strings, exactly as typed), so
+that a draft can be incomplete and nothing typed is ever lost; validating it is what
+submitting means. Each offer's form lives in its own module.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Enquiry
+
+
+def answers_from_post(form_class, post) -> dict:
+    """The submitted values of the form's fields, as JSON-able raw strings."""
+    answers = {}
+    for name, field in form_class.base_fields.items():
+        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            answers[name] = post.getlist(name)
+        elif name in post:
+            answers[name] = post.get(name)
+    return answers
+
+
+def answers_as_data(answers: dict) -> MultiValueDict:
+    return MultiValueDict(
+        {key: value if isinstance(value, list) else [value] for key, value in answers.items()}
+    )
+
+
+class OfferApplicationForm(forms.Form):
+    """Base for the offers' forms: knows the offer and the applying organisation."""
+
+    enquiry = forms.ModelChoiceField(
+        label=_("Henvendelse, ansøgningen bygger på"),
+        queryset=Enquiry.objects.none(),
+        required=False,
+        empty_label=_("Ingen henvendelse"),
+        help_text=_("Vælg jeres henvendelse, hvis I har haft et indledende møde om den."),
+    )
+
+    def __init__(self, *args, offer, organisation, **kwargs):
+        self.offer = offer
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+        self.fields["enquiry"].queryset = Enquiry.objects.filter(
+            organisation=organisation, offer=offer
+        )
+        if not self.fields["enquiry"].queryset.exists():
+            del self.fields["enquiry"]
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, answer) for each field, as the applicant reviews it before sending."""
+        rows = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            rows.append((str(field.label), _display(field, value)))
+        return rows
+
+    def apply_to(self, application) -> None:
+        """Copy what the rest of the system reads from typed columns onto the application."""
+        application.enquiry = self.cleaned_data.get("enquiry")
+
+    def apply_relations(self, application) -> None:
+        """Set many-to-many relations; the application has been saved."""
+
+
+def _display(field, value) -> str:
+    if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
+        return str(_("Ikke udfyldt"))
+    if isinstance(field, forms.BooleanField):
+        return str(_("Ja")) if value else str(_("Nej"))
+    if isinstance(value, datetime.date):
+        return date_format(value, "j. F Y")
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return ", ".join(str(item) for item in value)
+    if isinstance(field, forms.MultipleChoiceField):
+        labels = dict(field.choices)
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        return str(dict(field.choices).get(value, value))
+    return str(value)
+
+
+def not_in_future(value: datetime.date) -> None:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("Datoen kan ikke ligge efter i dag."), code="future")
+
+
+def not_in_past(value: datetime.date) -> None:
+    if value and value < timezone.localdate():
+        raise forms.ValidationError(_("Datoen kan ikke ligge før i dag."), code="past")
+
+
+def date_field(label, help_text="", validators=()):
+    return forms.DateField(
+        label=label,
+        help_text=help_text or _("Skriv datoen som dd-mm-åååå eller vælg den."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"],
+        validators=list(validators),
+    )
+
+
+def confirmation(label, help_text="", message=None):
+    """A checkbox that must be ticked for the application to be submitted."""
+    return forms.BooleanField(
+        label=label,
+        help_text=help_text,
+        required=True,
+        error_messages={"required": message or _("Dette skal være på plads, før I kan søge.")},
+    )
+
+
+def text_area(label, help_text="", required=True, rows=5):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=5000,
+    )

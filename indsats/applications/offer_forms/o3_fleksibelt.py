@@ -1,0 +1,73 @@
+"""Application for a Fleksibelt rådgivningsforløb (O3): themes, areas and 8–12 months."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .base import OfferApplicationForm, date_field, not_in_past, text_area
+
+
+class Theme(models.TextChoices):
+    DETECTION = "detection", _("Opsporing")
+    INTERDISCIPLINARY = "interdisciplinary", _("Tværfagligt samarbejde")
+    PSYCHOLOGICAL_VIOLENCE = "psychological_violence", _("Psykisk vold")
+    OTHER = "other", _("Andet")
+
+
+class Area(models.TextChoices):
+    DAY_CARE = "day_care", _("Dagtilbud")
+    SCHOOL = "school", _("Skole")
+    AUTHORITY = "authority", _("Myndighed")
+    OTHER = "other", _("Andet")
+
+
+def _months_between(low: int, high: int):
+    def validate(value: int) -> None:
+        if value is not None and not low <= value <= high:
+            raise forms.ValidationError(
+                _("Et fleksibelt forløb varer mellem %(low)s og %(high)s måneder, ikke %(value)s.")
+                % {"low": low, "high": high, "value": value},
+                code="duration",
+            )
+
+    return validate
+
+
+class FleksibeltForm(OfferApplicationForm):
+    themes = forms.MultipleChoiceField(
+        label=_("Temaer"),
+        choices=Theme.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Vælg mindst ét tema.")},
+    )
+    themes_other = forms.CharField(label=_("Andet tema"), max_length=200, required=False)
+    areas = forms.MultipleChoiceField(
+        label=_("Områder"),
+        choices=Area.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Hvilke dele af børne- og ungeområdet skal forløbet rette sig mod?"),
+        error_messages={"required": _("Vælg mindst ét område.")},
+    )
+    areas_other = forms.CharField(label=_("Andet område"), max_length=200, required=False)
+    development_needs = text_area(
+        _("Udviklingsbehov"),
+        _("Hvad vil I gerne ændre for børnene, medarbejderne og lederne (O3.3)?"),
+    )
+    desired_start = date_field(_("Ønsket start"), validators=[not_in_past])
+    duration_months = forms.IntegerField(label=_("Varighed i måneder"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The offer's data decides the span (O3.1: 8–12 months), so it can change by date.
+        low, high = self.offer.min_months, self.offer.max_months
+        field = self.fields["duration_months"]
+        field.help_text = _("Mellem %(low)s og %(high)s måneder.") % {"low": low, "high": high}
+        field.widget.attrs.update({"min": low, "max": high})
+        field.validators.append(_months_between(low, high))
+
+    def clean(self):
+        cleaned = super().clean()
+        for choice_field, other_field in (("themes", "themes_other"), ("areas", "areas_other")):
+            if "other" in cleaned.get(choice_field, []) and not cleaned.get(other_field):
+                self.add_error(other_field, _("Skriv, hvad »andet« dækker over."))
+        return cleaned

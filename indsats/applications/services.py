@@ -1,0 +1,122 @@
+"""What happens to an application: saving a draft, submitting, withdrawing, grouping.
+
+These take plain arguments and return results; views decide what to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from indsats.core.concurrency import EditConflict
+
+from .grouping import GroupingInput, plan_groups
+from .models import (
+    OPEN_STATUSES,
+    Application,
+    ApplicationGroup,
+    ApplicationStatus,
+    next_reference,
+)
+from .offer_forms import form_class_for
+from .offer_forms.base import answers_as_data
+
+
+def build_form(application, data=None):
+    """The offer's form, bound to ``data`` or else to the saved answers (if any)."""
+    form_class = form_class_for(application.offer)
+    if data is None and application.answers:
+        data = answers_as_data(application.answers)
+    return form_class(data, offer=application.offer, organisation=application.organisation)
+
+
+def draft_form(application):
+    """The offer's form showing the saved answers, without judging them yet."""
+    form_class = form_class_for(application.offer)
+    return form_class(
+        initial=application.answers,
+        offer=application.offer,
+        organisation=application.organisation,
+    )
+
+
+def save_draft(application, answers: dict, expected_version: int) -> None:
+    """Store what was typed, valid or not. Refuses a stale copy (EditConflict)."""
+    with transaction.atomic():
+        stored = Application.objects.select_for_update().get(pk=application.pk)
+        if stored.version != expected_version:
+            raise EditConflict(stored_version=stored.version, changed_fields={})
+        application.answers = answers
+        application.version = stored.version + 1
+        application.save(update_fields=["answers", "version", "updated_at"])
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    submitted: bool
+    form: object
+
+
+def submit(application, submitted_by) -> SubmitResult:
+    """Validate the saved answers with the offer's form; on success give a reference."""
+    form = build_form(application, data=answers_as_data(application.answers))
+    if not application.is_draft or not form.is_valid():
+        return SubmitResult(False, form)
+    with transaction.atomic():
+        now = timezone.now()
+        form.apply_to(application)
+        application.status = ApplicationStatus.SUBMITTED
+        application.submitted_at = now
+        application.reference = next_reference(
+            application.offer.reference_prefix, timezone.localdate(now).year
+        )
+        application.version += 1
+        application.save()
+        form.apply_relations(application)
+        regroup(application.offer)
+    return SubmitResult(True, form)
+
+
+def withdraw(application) -> bool:
+    if not application.can_be_withdrawn:
+        return False
+    with transaction.atomic():
+        application.status = ApplicationStatus.WITHDRAWN
+        application.withdrawn_at = timezone.now()
+        application.group = None
+        application.version += 1
+        application.save()
+        regroup(application.offer)
+    return True
+
+
+def regroup(offer) -> None:
+    """Recompute the joint groups of the offer's open applications (O4.4)."""
+    if not offer.small_site_threshold:
+        return
+    open_applications = list(
+        Application.objects.filter(offer=offer, status__in=OPEN_STATUSES).prefetch_related(
+            "partners"
+        )
+    )
+    planned = plan_groups(
+        GroupingInput(
+            application_id=a.pk,
+            organisation_id=a.organisation_id,
+            partner_organisation_ids=frozenset(p.pk for p in a.partners.all()),
+            current_group_id=a.group_id,
+        )
+        for a in open_applications
+    )
+    group_of: dict[int, int | None] = {a.pk: None for a in open_applications}
+    for plan in planned:
+        group_id = plan.reuse_group_id or ApplicationGroup.objects.create().pk
+        for application_id in plan.application_ids:
+            group_of[application_id] = group_id
+    for application in open_applications:
+        if application.group_id != group_of[application.pk]:
+            application.group_id = group_of[application.pk]
+            application.save(update_fields=["group", "updated_at"])
+    ApplicationGroup.objects.filter(applications__isnull=True).delete()

@@ -1,0 +1,85 @@
+"""Draft and final policies uploaded with versions, checked by content (C3, O4.3 steps 8, 10)."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from indsats.applications.models import DocumentVersion
+
+from .test_uploads import make_docx
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def o4_application(site_applicant, placement_site, make_application):
+    return make_application("O4", placement_site, site_applicant, submitted=True)
+
+
+def _upload(client, application, name, content, kind="draft_policy"):
+    return client.post(
+        reverse("applications:upload", args=[application.pk, kind]),
+        {"file": SimpleUploadedFile(name, content)},
+        follow=True,
+    )
+
+
+def test_it_keeps_each_upload_as_a_new_version(client, site_applicant, o4_application):
+    client.force_login(site_applicant)
+    _upload(client, o4_application, "politik.pdf", b"%PDF-1.7 first")
+    response = _upload(client, o4_application, "politik-v2.docx", make_docx())
+    assert "version 2" in response.text
+    versions = DocumentVersion.objects.filter(document__application=o4_application)
+    assert [(v.number, v.original_name) for v in versions.order_by("number")] == [
+        (1, "politik.pdf"),
+        (2, "politik-v2.docx"),
+    ]
+    download = client.get(reverse("applications:download", args=[versions.get(number=1).pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 first"
+
+
+def test_it_refuses_an_executable_renamed_pdf_and_keeps_the_earlier_version(
+    client, site_applicant, o4_application
+):
+    client.force_login(site_applicant)
+    _upload(client, o4_application, "politik.pdf", b"%PDF-1.7 good")
+    response = _upload(client, o4_application, "politik.pdf", b"MZ\x90\x00" + b"\x00" * 64)
+    assert "ikke en PDF-, DOCX- eller ODT-fil" in response.text
+    assert list(
+        DocumentVersion.objects.filter(document__application=o4_application).values_list(
+            "number", flat=True
+        )
+    ) == [1]
+
+
+def test_it_refuses_a_30_mb_file_with_a_clear_message(client, site_applicant, o4_application):
+    client.force_login(site_applicant)
+    _upload(client, o4_application, "politik.pdf", b"%PDF-1.7 good")
+    big = b"%PDF-1.7" + b"0" * (30 * 1024 * 1024)
+    response = _upload(client, o4_application, "stor.pdf", big)
+    assert "Den må højst fylde 20 MB" in response.text
+    assert DocumentVersion.objects.filter(document__application=o4_application).count() == 1
+
+
+def test_it_takes_policies_only_for_the_placement_site_offer(client, applicant, make_application):
+    application = make_application("O2", applicant.organisation, applicant, submitted=True)
+    client.force_login(applicant)
+    response = client.post(
+        reverse("applications:upload", args=[application.pk, "draft_policy"]),
+        {"file": SimpleUploadedFile("p.pdf", b"%PDF-1.7")},
+    )
+    assert response.status_code == 403
+
+
+def test_it_refuses_uploads_of_kinds_applicants_do_not_send(client, site_applicant, o4_application):
+    client.force_login(site_applicant)
+    response = client.post(
+        reverse("applications:upload", args=[o4_application.pk, "decision_letter"]),
+        {"file": SimpleUploadedFile("p.pdf", b"%PDF-1.7")},
+    )
+    assert response.status_code == 403

@@ -1,0 +1,110 @@
+"""The online enquiry replaces the e-mail (O1.2 step 1, O4.3 step 2) and is answered in the
+Board's inbox; an application can refer to it."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from indsats.applications.models import Enquiry, EnquiryStatus
+from indsats.applications.services import build_form
+
+from . import answers
+
+pytestmark = pytest.mark.django_db
+
+
+def _send_enquiry(client, user, slug="temaforloeb"):
+    client.force_login(user)
+    response = client.post(
+        reverse("applications:enquiry_create", args=[slug]),
+        {
+            "subject": "Kursus i børnesamtaler",
+            "message": "Vi overvejer et temaforløb for vores rådgivere.",
+            "contact_name": user.full_name,
+            "contact_email": user.email,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    return Enquiry.objects.latest("pk")
+
+
+def test_it_lands_an_enquiry_in_the_boards_inbox(client, applicant, case_officer):
+    enquiry = _send_enquiry(client, applicant)
+    assert enquiry.organisation == applicant.organisation
+    assert enquiry.status == EnquiryStatus.RECEIVED
+    assert {tuple(m.to) for m in mail.outbox} == {
+        (applicant.email,),
+        ("indsats-indbakke@localhost",),
+    }
+    client.force_login(case_officer)
+    inbox = client.get(reverse("applications:enquiry_inbox"))
+    assert list(inbox.context["enquiries"]) == [enquiry]
+
+
+def test_it_lets_staff_answer_and_set_the_initial_meeting(client, applicant, case_officer):
+    enquiry = _send_enquiry(client, applicant)
+    mail.outbox.clear()
+    client.force_login(case_officer)
+    response = client.post(
+        reverse("applications:enquiry_detail", args=[enquiry.pk]),
+        {
+            "answer": "Tak, lad os mødes.",
+            "initial_meeting_at": "2027-02-03T10:00",
+            "initial_meeting_place": "Rådhuset, mødelokale 2",
+            "status": "received",
+        },
+    )
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert enquiry.status == EnquiryStatus.ANSWERED
+    assert enquiry.answered_by == case_officer
+    assert [m.to for m in mail.outbox] == [[applicant.email]]
+    assert "Rådhuset, mødelokale 2" in mail.outbox[0].body
+    client.force_login(applicant)
+    page = client.get(reverse("applications:enquiry_detail", args=[enquiry.pk]))
+    assert "Tak, lad os mødes." in page.text
+
+
+def test_it_refuses_an_applicant_answering_their_own_enquiry(client, applicant):
+    enquiry = _send_enquiry(client, applicant)
+    response = client.post(
+        reverse("applications:enquiry_detail", args=[enquiry.pk]), {"answer": "Selvsvar"}
+    )
+    assert response.status_code == 403
+
+
+def test_it_lets_a_placement_site_ask_the_project_leader(client, site_applicant):  # O4.3 step 2
+    enquiry = _send_enquiry(client, site_applicant, slug="opkvalificeringsforloeb")
+    assert enquiry.offer.code == "O4"
+
+
+def test_it_lets_an_application_refer_to_its_enquiry(client, applicant, make_application):
+    enquiry = _send_enquiry(client, applicant)
+    application = make_application(
+        "O1", applicant.organisation, applicant, submitted=True, enquiry=str(enquiry.pk)
+    )
+    assert application.enquiry == enquiry
+
+
+def test_it_offers_only_the_organisations_own_enquiries(
+    client, applicant, other_applicant, make_application
+):
+    _send_enquiry(client, other_applicant)
+    application = make_application("O1", applicant.organisation, applicant)
+    form = build_form(application)
+    assert "enquiry" not in form.fields  # Aarhus has none; København's is not offered
+
+
+def test_it_refuses_someone_elses_enquiry_in_an_application(
+    client, applicant, other_applicant, make_application
+):
+    foreign = _send_enquiry(client, other_applicant)
+    _send_enquiry(client, applicant)
+    application = make_application("O1", applicant.organisation, applicant)
+    form = build_form(application, data=None)
+    bound = type(form)(
+        {**answers.o1(), "enquiry": str(foreign.pk)},
+        offer=application.offer,
+        organisation=application.organisation,
+    )
+    assert "enquiry" in bound.errors

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import applying, enquiries, portal
+
+app_name = "applications"
+urlpatterns = [
+    path("portal/", portal.portal, name="portal"),
+    path("henvendelser/", enquiries.enquiry_inbox, name="enquiry_inbox"),
+    path("henvendelser/ny/<slug:slug>/", enquiries.enquiry_create, name="enquiry_create"),
+    path("henvendelser/<int:pk>/", enquiries.enquiry_detail, name="enquiry_detail"),
+    path("ansoeg/<slug:slug>/", applying.start, name="start"),
+    path("ansoegninger/<int:pk>/", portal.detail, name="detail"),
+    path("ansoegninger/<int:pk>/udfyld/", applying.edit, name="edit"),
+    path("ansoegninger/<int:pk>/opsummering/", applying.review, name="review"),
+    path("ansoegninger/<int:pk>/kvittering/", applying.receipt, name="receipt"),
+    path("ansoegninger/<int:pk>/traek-tilbage/", applying.withdraw, name="withdraw"),
+    path("ansoegninger/<int:pk>/dokumenter/<slug:kind>/", portal.upload, name="upload"),
+    path("dokumenter/<int:version_pk>/", portal.download, name="download"),
+]

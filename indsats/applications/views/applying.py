@@ -1,0 +1,118 @@
+"""Applying: start a draft, fill it in, review it, submit it, get a receipt, withdraw."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.catalogue.models import Offer
+from indsats.core.concurrency import EditConflict
+
+from .. import notifications, services
+from ..models import Application
+from ..offer_forms.base import answers_from_post
+from .lookups import get_application_for_user
+
+
+@requires(permissions.is_applicant)
+def start(request, slug):
+    offer = get_object_or_404(Offer.objects.published(), slug=slug)
+    if not permissions.can_apply_for(request.user, offer):
+        raise PermissionDenied
+    drafts = Application.objects.filter(
+        offer=offer, organisation=request.user.organisation, status="draft"
+    )
+    if request.method == "POST":
+        application = Application.objects.create(
+            offer=offer, organisation=request.user.organisation, created_by=request.user
+        )
+        return redirect("applications:edit", pk=application.pk)
+    return render(request, "applications/start.html", {"offer": offer, "drafts": drafts})
+
+
+def _editable(request, pk) -> Application:
+    application = get_application_for_user(request.user, pk)
+    if not permissions.can_edit_application(request.user, application):
+        raise PermissionDenied
+    return application
+
+
+@requires(permissions.is_applicant)
+def edit(request, pk):
+    application = _editable(request, pk)
+    status = 200
+    if request.method == "POST":
+        form_class = type(services.build_form(application))
+        answers = answers_from_post(form_class, request.POST)
+        try:
+            services.save_draft(application, answers, int(request.POST.get("version", 0)))
+        except EditConflict:
+            messages.error(
+                request,
+                _(
+                    "En kollega har gemt kladden, mens du skrev. Dine ændringer er ikke gemt; "
+                    "de står nedenfor. Gem igen for at bruge dine."
+                ),
+            )
+            application.refresh_from_db()
+            form = services.build_form(application, data=request.POST)
+            status = 409
+        else:
+            if request.POST.get("action") == "review":
+                form = services.build_form(application)
+                if form.is_valid():
+                    return redirect("applications:review", pk=application.pk)
+            else:
+                messages.success(request, _("Kladden er gemt. I kan fortsætte senere."))
+                return redirect("applications:edit", pk=application.pk)
+    elif request.GET.get("vis") == "fejl":
+        form = services.build_form(application)  # bound: shows every problem at its field
+    else:
+        form = services.draft_form(application)  # what was saved, without errors yet
+    return render(
+        request,
+        "applications/edit.html",
+        {"application": application, "form": form},
+        status=status,
+    )
+
+
+@requires(permissions.is_applicant)
+def review(request, pk):
+    application = _editable(request, pk)
+    if request.method == "POST":
+        result = services.submit(application, request.user)
+        if result.submitted:
+            notifications.application_submitted(application, request.user)
+            return redirect("applications:receipt", pk=application.pk)
+        messages.error(request, _("Ansøgningen kan ikke sendes endnu. Ret fejlene nedenfor."))
+        return render(
+            request, "applications/edit.html", {"application": application, "form": result.form}
+        )
+    form = services.build_form(application)
+    if not form.is_bound or not form.is_valid():
+        return redirect(reverse("applications:edit", args=[application.pk]) + "?vis=fejl")
+    return render(request, "applications/review.html", {"application": application, "form": form})
+
+
+@requires(permissions.is_applicant)
+def receipt(request, pk):
+    application = get_application_for_user(request.user, pk)
+    if application.is_draft:
+        return redirect("applications:edit", pk=application.pk)
+    return render(request, "applications/receipt.html", {"application": application})
+
+
+@requires(permissions.is_applicant)
+def withdraw(request, pk):
+    application = get_application_for_user(request.user, pk)
+    if not permissions.can_withdraw_application(request.user, application):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.withdraw(application)
+        messages.success(request, _("Ansøgningen er trukket tilbage."))
+        return redirect("applications:detail", pk=application.pk)
+    return render(request, "applications/withdraw.html", {"application": application})

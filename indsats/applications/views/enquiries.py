@@ -1,0 +1,81 @@
+"""Enquiries before an application (O1.2) and questions to the project leader (O4.3)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.catalogue.models import Offer
+
+from .. import notifications
+from ..forms import EnquiryAnswerForm, EnquiryForm
+from ..models import Enquiry, EnquiryStatus
+from .lookups import get_enquiry_for_user
+
+
+@requires(permissions.is_applicant)
+def enquiry_create(request, slug):
+    offer = get_object_or_404(Offer.objects.published(), slug=slug)
+    if not permissions.can_send_enquiry(request.user, offer):
+        raise PermissionDenied
+    user = request.user
+    initial = {
+        "contact_name": user.full_name,
+        "contact_email": user.email,
+        "contact_phone": user.phone,
+    }
+    form = EnquiryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        enquiry = form.save(commit=False)
+        enquiry.offer = offer
+        enquiry.organisation = user.organisation
+        enquiry.created_by = user
+        enquiry.save()
+        notifications.enquiry_received(enquiry)
+        messages.success(
+            request, _("Tak for jeres henvendelse. Vi vender tilbage hurtigst muligt.")
+        )
+        return redirect("applications:enquiry_detail", pk=enquiry.pk)
+    return render(request, "applications/enquiry_form.html", {"form": form, "offer": offer})
+
+
+@requires(permissions.is_signed_in)
+def enquiry_detail(request, pk):
+    enquiry = get_enquiry_for_user(request.user, pk)
+    can_answer = permissions.can_answer_enquiry(request.user)
+    form = None
+    if can_answer:
+        form = EnquiryAnswerForm(request.POST or None, instance=enquiry)
+        if request.method == "POST" and form.is_valid():
+            enquiry = form.save(commit=False)
+            if enquiry.status == EnquiryStatus.RECEIVED:
+                enquiry.status = EnquiryStatus.ANSWERED
+            enquiry.answered_at = timezone.now()
+            enquiry.answered_by = request.user
+            enquiry.save()
+            notifications.enquiry_answered(enquiry)
+            messages.success(request, _("Svaret er sendt til ansøgeren."))
+            return redirect("applications:enquiry_detail", pk=enquiry.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "applications/enquiry_detail.html",
+        {"enquiry": enquiry, "form": form, "applications": enquiry.applications.all()},
+    )
+
+
+@requires(permissions.can_answer_enquiry)
+def enquiry_inbox(request):
+    status = request.GET.get("status", EnquiryStatus.RECEIVED)
+    enquiries = Enquiry.objects.select_related("offer", "organisation").order_by("created_at")
+    if status in EnquiryStatus.values:
+        enquiries = enquiries.filter(status=status)
+    return render(
+        request,
+        "applications/enquiry_inbox.html",
+        {"enquiries": enquiries, "status": status, "statuses": EnquiryStatus.choices},
+    )

@@ -1,0 +1,165 @@
+"""The Board's offers (O1–O5) as data: texts, process steps, conditions and criteria.
+
+Staff change texts and open or close an offer without a deploy; the audit trail keeps
+every earlier wording. ``valid_from``/``valid_to`` bound when an offer can be applied for.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OfferCode(models.TextChoices):
+    TEMAFORLOEB = "O1", _("Temaforløb")
+    UDVIKLINGSFORLOEB = "O2", _("Udviklingsforløb")
+    FLEKSIBELT = "O3", _("Fleksibelt rådgivningsforløb")
+    OPKVALIFICERING = "O4", _("Opkvalificeringsforløb")
+    OUTREACH = "O5", _("Konsulentbistand på Socialstyrelsens initiativ")
+
+
+class ApplicantKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Kommuner")
+    PLACEMENT_SITE = "placement_site", _("Døgninstitutioner og opholdssteder")
+    NONE = "none", _("Ingen ansøgning – Socialstyrelsen tager kontakt")
+
+
+class OfferQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open_for_applications(self, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return (
+            self.published()
+            .filter(is_open=True, valid_from__lte=on)
+            .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on))
+            .exclude(applicant_kind=ApplicantKind.NONE)
+        )
+
+
+class Offer(models.Model):
+    code = models.CharField(_("kode"), max_length=2, choices=OfferCode.choices, unique=True)
+    slug = models.SlugField(_("adresse"), unique=True)
+    reference_prefix = models.CharField(
+        _("præfiks for referencenumre"),
+        max_length=4,
+        blank=True,
+        help_text=_("Fx TF giver referencenumre som TF-2027-0001."),
+    )
+    name = models.CharField(_("navn"), max_length=120)
+    applicant_kind = models.CharField(
+        _("hvem kan søge"), max_length=20, choices=ApplicantKind.choices
+    )
+    summary = models.TextField(_("kort beskrivelse"))
+    content = models.TextField(_("hvad forløbet giver"))
+    target_group = models.TextField(_("hvem forløbet er for"))
+    practical = models.TextField(_("praktiske forhold og økonomi"), blank=True)
+    expected_results = models.TextField(_("forventede resultater"), blank=True)
+    # Rules that the application form and the programme enforce.
+    hour_cap = models.PositiveIntegerField(_("højst timer"), null=True, blank=True)
+    min_days = models.PositiveIntegerField(_("mindst dage"), null=True, blank=True)
+    max_days = models.PositiveIntegerField(_("højst dage"), null=True, blank=True)
+    min_months = models.PositiveIntegerField(_("mindst måneder"), null=True, blank=True)
+    max_months = models.PositiveIntegerField(_("højst måneder"), null=True, blank=True)
+    small_site_threshold = models.PositiveIntegerField(
+        _("grænse for små steder (ansatte)"),
+        null=True,
+        blank=True,
+        help_text=_("Steder med færre ansatte skal søge sammen med andre steder."),
+    )
+    requires_enquiry = models.BooleanField(
+        _("starter med en henvendelse"),
+        default=False,
+        help_text=_("Ansøgeren skriver først en henvendelse, og der holdes et indledende møde."),
+    )
+    is_published = models.BooleanField(_("vises i kataloget"), default=True)
+    is_open = models.BooleanField(_("åben for ansøgninger"), default=True)
+    valid_from = models.DateField(_("gælder fra"))
+    valid_to = models.DateField(_("gælder til"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("tilbud")
+        verbose_name_plural = _("tilbud")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="offer_valid_period",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def can_be_applied_for(self) -> bool:
+        return Offer.objects.open_for_applications().filter(pk=self.pk).exists()
+
+    def conditions(self):
+        return self.rules.filter(kind=OfferCondition.Kind.CONDITION)
+
+    def criteria(self):
+        return self.rules.filter(kind=OfferCondition.Kind.CRITERION)
+
+
+class Actor(models.TextChoices):
+    APPLICANT = "applicant", _("Ansøgeren")
+    BOARD = "board", _("Socialstyrelsen")
+    BOTH = "both", _("Begge")
+
+
+class OfferStep(models.Model):
+    """One step of the offer's process as the catalogue explains it."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("overskrift"), max_length=200)
+    text = models.TextField(_("tekst"), blank=True)
+    actor = models.CharField(_("hvem handler"), max_length=10, choices=Actor.choices)
+
+    class Meta:
+        ordering = ["offer", "number"]
+        verbose_name = _("procestrin")
+        verbose_name_plural = _("procestrin")
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "number"], name="unique_step_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class OfferCondition(models.Model):
+    """A condition every applicant must meet, or a criterion used to prioritise."""
+
+    class Kind(models.TextChoices):
+        CONDITION = "condition", _("Betingelse")
+        CRITERION = "criterion", _("Prioriteringskriterium")
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(_("art"), max_length=10, choices=Kind.choices)
+    requirement = models.CharField(
+        _("krav-id"), max_length=10, help_text=_("Fx O1.3 – bruges i vurderingen.")
+    )
+    key = models.SlugField(_("nøgle"), help_text=_("Fast navn, som vurderingen bruger."))
+    text = models.TextField(_("tekst"))
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        ordering = ["offer", "kind", "order"]
+        verbose_name = _("betingelse eller kriterium")
+        verbose_name_plural = _("betingelser og kriterier")
+        constraints = [models.UniqueConstraint(fields=["offer", "key"], name="unique_rule_key")]
+
+    def __str__(self):
+        return self.text

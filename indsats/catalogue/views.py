@@ -1,0 +1,68 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.core.concurrency import EditConflict
+
+from .forms import OfferForm
+from .models import Offer
+
+
+def _offer_for(user, slug) -> Offer:
+    """Published offers are public; staff who edit the catalogue also see unpublished ones."""
+    offers = Offer.objects.all()
+    if not permissions.can_edit_catalogue(user):
+        offers = offers.published()
+    return get_object_or_404(offers, slug=slug)
+
+
+@require_GET
+def offer_list(request):
+    offers = Offer.objects.published()
+    return render(
+        request,
+        "catalogue/offer_list.html",
+        {
+            "offers": [offer for offer in offers if offer.applicant_kind != "none"],
+            "outreach": [offer for offer in offers if offer.applicant_kind == "none"],
+        },
+    )
+
+
+@require_GET
+def offer_detail(request, slug):
+    offer = _offer_for(request.user, slug)
+    return render(
+        request,
+        "catalogue/offer_detail.html",
+        {
+            "offer": offer,
+            "steps": offer.steps.all(),
+            "conditions": offer.conditions(),
+            "criteria": offer.criteria(),
+            "can_edit": permissions.can_edit_catalogue(request.user),
+            "can_apply": permissions.can_apply_for(request.user, offer),
+            "can_enquire": permissions.can_send_enquiry(request.user, offer),
+        },
+    )
+
+
+@requires(permissions.can_edit_catalogue)
+def offer_edit(request, slug):
+    offer = _offer_for(request.user, slug)
+    form = OfferForm(request.POST or None, instance=offer)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict:
+            status = 409
+        else:
+            messages.success(request, _("Tilbuddet er opdateret."))
+            return redirect("catalogue:offer_detail", slug=offer.slug)
+    return render(
+        request, "catalogue/offer_form.html", {"form": form, "offer": offer}, status=status
+    )

@@ -1,0 +1,92 @@
+"""Optimistic locking: two people editing one record never silently overwrite each other.
+
+A versioned model has an integer ``version``. The edit form carries the version the user
+started from; saving checks it against the stored one under a row lock and refuses when
+someone else saved in between. The caller shows the conflict, keeps what the user typed,
+and lets them save again deliberately on top of the newer version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class EditConflict(Exception):
+    """Someone saved the record after the user opened it."""
+
+    stored_version: int
+    changed_fields: dict[str, tuple[object, object]]  # field -> (stored value, your value)
+
+
+def save_if_unchanged(instance, expected_version: int, fields: list[str]) -> None:
+    """Save ``instance`` if its stored version is still ``expected_version``.
+
+    Raises EditConflict naming the fields where the stored record now differs from what
+    the user submitted; nothing is written then.
+    """
+    model = type(instance)
+    with transaction.atomic():
+        stored = model.objects.select_for_update().get(pk=instance.pk)
+        if stored.version != expected_version:
+            changed = {
+                name: (getattr(stored, name), getattr(instance, name))
+                for name in fields
+                if getattr(stored, name) != getattr(instance, name)
+            }
+            raise EditConflict(stored_version=stored.version, changed_fields=changed)
+        instance.version = stored.version + 1
+        instance.save()
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A ModelForm that carries the record's version and saves with save_if_unchanged."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["version"].initial = self.instance.version
+        else:
+            self.fields["version"].required = False
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if instance.pk is None or not commit:
+            if commit:
+                instance.save()
+            return instance
+        try:
+            compared = [name for name in self.fields if name != "version"]
+            save_if_unchanged(instance, self.cleaned_data["version"], compared)
+        except EditConflict as conflict:
+            self._report_conflict(conflict)
+            raise
+        return instance
+
+    def _report_conflict(self, conflict: EditConflict) -> None:
+        # Let the user save again on top of the newer version, knowingly.
+        data = self.data.copy()
+        data["version"] = str(conflict.stored_version)
+        self.data = data
+        names = ", ".join(
+            str(self.fields[name].label) for name in conflict.changed_fields if name in self.fields
+        )
+        message = _(
+            "En anden har gemt ændringer i posten, mens du redigerede. Dine ændringer er ikke "
+            "gemt endnu, men de står stadig i formularen."
+        )
+        if names:
+            message = f"{message} " + str(_("Felter, der nu er ændret af den anden: %s.")) % names
+        message = f"{message} " + str(_("Gem igen for at overskrive med dine værdier."))
+        self.add_error(None, message)
+        for name, (stored_value, _yours) in conflict.changed_fields.items():
+            if name in self.fields:
+                self.add_error(
+                    name, _("Gemt af en anden: »%(value)s«.") % {"value": stored_value or "–"}
+                )

@@ -1,0 +1,116 @@
+"""The service in a real browser: each role's menu, logging out, and axe-core on the frame.
+
+The expected menus are written out by hand from the requirements, not computed from
+``menu_for``, so that a change to the menu has to be a change to this test as well.
+"""
+
+import pytest
+from django.template.loader import render_to_string
+
+from indsats.accounts.models import Role
+from indsats.core.demo import DEMO_PASSWORD, DEMO_USERS
+
+from .browser import assert_accessible, log_in
+
+pytestmark = pytest.mark.browser
+
+MAIN_NAVIGATION = "Hovedmenu"  # the accessible name of the header's <nav>
+
+ANONYMOUS_MENU = ["Forside", "Forløb"]
+EXPECTED_MENU = {
+    Role.APPLICANT: ["Overblik", "Forløb", "Mine sager", "Min organisation"],
+    Role.CASE_OFFICER: [
+        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder",
+    ],
+    Role.CONSULTANT: ["Overblik", "Forløb", "Henvendelser", "Kommuner", "Anbringelsessteder"],
+    Role.PROJECT_LEADER: [
+        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder",
+    ],
+    Role.MANAGER: [
+        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder", "Revisionsspor",
+    ],
+    Role.ADMINISTRATOR: [
+        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder", "Revisionsspor", "Administration",
+    ],
+}  # fmt: skip
+APPLICANT_EMAIL = next(user.email for user in DEMO_USERS if user.role == Role.APPLICANT)
+
+
+def main_menu(page) -> list[str]:
+    navigation = page.get_by_role("navigation", name=MAIN_NAVIGATION)
+    return [" ".join(link.inner_text().split()) for link in navigation.get_by_role("link").all()]
+
+
+@pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.email)
+def test_it_shows_each_demo_user_exactly_their_roles_menu(page, live_server, demo_data, demo_user):
+    log_in(page, live_server, demo_user.email, DEMO_PASSWORD)
+
+    assert main_menu(page) == EXPECTED_MENU[demo_user.role]
+
+
+def test_it_logs_out_and_returns_to_the_front_page(page, live_server, demo_data):
+    log_in(page, live_server, APPLICANT_EMAIL, DEMO_PASSWORD)
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log ud").click()
+
+    assert page.url == live_server.url + "/"
+    assert main_menu(page) == ANONYMOUS_MENU
+    page.goto("/overblik/")
+    assert page.url.startswith(live_server.url + "/konto/log-ind/")
+
+
+def test_it_finds_no_serious_accessibility_violation_on_the_front_page(page):
+    response = page.goto("/")
+
+    assert response.status == 200
+    assert_accessible(page)
+
+
+def test_it_finds_no_serious_accessibility_violation_on_the_login_page(page):
+    response = page.goto("/konto/log-ind/")
+
+    assert response.status == 200
+    assert_accessible(page)
+
+
+def test_it_finds_no_serious_accessibility_violation_on_the_accessibility_statement(page):
+    response = page.goto("/tilgaengelighedserklaering/")
+
+    assert response.status == 200
+    assert_accessible(page)
+
+
+def test_it_finds_no_serious_accessibility_violation_on_the_404_page(page):
+    response = page.goto("/findes-ikke/")
+
+    assert response.status == 404
+    assert_accessible(page)
+
+
+def test_it_finds_no_serious_accessibility_violation_on_the_403_page(page, live_server, demo_data):
+    log_in(page, live_server, APPLICANT_EMAIL, DEMO_PASSWORD)
+
+    response = page.goto("/revisionsspor/")
+
+    assert response.status == 403
+    assert_accessible(page)
+
+
+def test_it_finds_no_serious_accessibility_violation_on_the_500_page(page, live_server):
+    html = render_to_string("500.html")
+    page.goto(live_server.url)  # so that the page's /static/ addresses resolve
+
+    page.set_content(html)
+
+    stylesheets = page.evaluate(
+        """() => [...document.querySelectorAll('link[rel="stylesheet"]')].map(
+            (link) => ({href: link.href, rules: link.sheet ? link.sheet.cssRules.length : 0}))"""
+    )
+    assert stylesheets, "500.html links no stylesheet"
+    assert all(sheet["rules"] > 0 for sheet in stylesheets), stylesheets
+    assert_accessible(page)

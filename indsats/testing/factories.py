@@ -1,0 +1,50 @@
+"""factory-boy factories shared by every app's tests. All people are fictitious."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from indsats.accounts.models import Role, User
+from indsats.organisations.models import Municipality, Organisation, OrganisationKind, SiteType
+
+TEST_PASSWORD = "test-Adgangskode-42"  # noqa: S105 - test-only password
+
+
+def municipality_organisation(code: str) -> Organisation:
+    """The applicant organisation of a municipality; the migration made all 98."""
+    return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality__code=code)
+
+
+def board() -> Organisation:
+    return Organisation.objects.get(kind=OrganisationKind.BOARD)
+
+
+class PlacementSiteFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    kind = OrganisationKind.PLACEMENT_SITE
+    name = factory.Sequence(lambda n: f"Opholdsstedet Testhuset {n}")
+    site_type = SiteType.OPHOLDSSTED
+    cvr = "23456788"  # passes the modulus-11 check
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="751"))
+    address = "Testvej 1"
+    postcode = "8000"
+    city = "Aarhus C"
+    employee_count = 18
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"bruger{n}@indsats.test")
+    full_name = factory.Sequence(lambda n: f"Testperson {n}")
+    role = Role.CASE_OFFICER
+    organisation = factory.LazyFunction(board)
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.save()
