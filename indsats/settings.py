@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "indsats.audit",
     "indsats.catalogue",
     "indsats.applications",
+    "indsats.programmes",
+    "indsats.screening",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ urlpatterns = [
     path("konto/", include("indsats.accounts.urls")),
     path("forloeb/", include("indsats.catalogue.urls")),
     path("", include("indsats.applications.urls")),
+    path("forloeb-sager/", include("indsats.programmes.urls")),
+    path("screening/", include("indsats.screening.urls")),
     path("organisationer/", include("indsats.organisations.urls")),
     path("revisionsspor/", include("indsats.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

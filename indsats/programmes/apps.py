@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammesConfig(AppConfig):
+    name = "indsats.programmes"
+    verbose_name = _("Forløb")
+
+    def ready(self):
+        from indsats.audit.registry import register_audited
+
+        from . import models
+
+        for model in (models.Programme, models.StepRecord):
+            register_audited(model)
