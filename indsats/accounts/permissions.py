@@ -139,3 +139,99 @@ def can_decide_access_requests(user) -> bool:
 def can_invite_colleagues(user) -> bool:
     """An applicant vouches for colleagues in their own organisation."""
     return is_applicant(user)
+
+
+# The Board's back office: inbox, assessment and decisions (C4).
+
+CASE_HANDLERS = frozenset({Role.CASE_OFFICER, Role.PROJECT_LEADER, Role.MANAGER})
+
+
+def can_use_inbox(user) -> bool:
+    return is_board_staff(user)
+
+
+def can_assess(user) -> bool:
+    return is_board_staff(user) and user.role in CASE_HANDLERS
+
+
+def can_decide(user) -> bool:
+    return is_board_staff(user) and user.role in CASE_HANDLERS
+
+
+def can_reopen_decision(user) -> bool:
+    return is_board_staff(user) and user.role == Role.MANAGER
+
+
+# Screening of the municipalities (C7, O5): the Board's own working tool.
+
+SCREENING_DECIDERS = frozenset({Role.MANAGER, Role.ADMINISTRATOR})
+
+
+def can_view_screening(user) -> bool:
+    """The ranking, the figures and the municipality pages: every member of the Board's staff."""
+    return is_board_staff(user)
+
+
+def can_run_screening(user) -> bool:
+    """Running it again only saves a new run with today's data and settings."""
+    return is_board_staff(user)
+
+
+def can_record_screening_information(user) -> bool:
+    """Plans, press criticism, ministerial requests, comparison groups: any staff member
+    may record what arrives by mail or phone."""
+    return is_board_staff(user)
+
+
+def can_import_screening_data(user) -> bool:
+    """Uploading statistics and lists replaces figures for everyone: not consultants."""
+    return is_board_staff(user) and user.role in {
+        Role.CASE_OFFICER,
+        Role.PROJECT_LEADER,
+        Role.MANAGER,
+        Role.ADMINISTRATOR,
+    }
+
+
+def can_decide_outreach(user) -> bool:
+    """Contact, watch or no action: managers take the outreach decisions (SPEC, O5)."""
+    return is_board_staff(user) and user.role in SCREENING_DECIDERS
+
+
+def can_edit_screening_settings(user) -> bool:
+    """Thresholds, references, weights and reason codes change every ranking."""
+    return is_board_staff(user) and user.role in SCREENING_DECIDERS
+
+
+# Delivering a programme (C6): meetings, theme days, focus groups, hours, goals, tasks.
+
+DELIVERERS = frozenset({Role.CONSULTANT, Role.CASE_OFFICER, Role.PROJECT_LEADER, Role.MANAGER})
+
+
+def can_view_programme(user, programme) -> bool:
+    """The Board's staff, or an applicant whose organisation runs the programme or takes
+    part in it (a joint programme of several sites, O4.4)."""
+    if is_board_staff(user):
+        return True
+    if not is_applicant(user):
+        return False
+    return (
+        programme.organisation_id == user.organisation_id
+        or programme.participants.filter(pk=user.organisation_id).exists()
+    )
+
+
+def can_deliver(user, programme) -> bool:
+    """Recording meetings, theme days, focus groups, hours, goals, tasks and the
+    programme's texts: the staff who deliver and handle programmes (not administrators)."""
+    return is_board_staff(user) and user.role in DELIVERERS
+
+
+def can_raise_hour_cap(user) -> bool:
+    """Going past the offer's hours (O1.1: 25) is a manager's decision, with a reason."""
+    return is_board_staff(user) and user.role == Role.MANAGER
+
+
+def can_assign_consultants(user) -> bool:
+    """Who delivers a programme is decided by those who handle cases."""
+    return is_board_staff(user) and user.role in CASE_HANDLERS

@@ -17,5 +17,8 @@ class ApplicationsConfig(AppConfig):
             models.ApplicationGroup,
             models.Document,
             models.DocumentVersion,
+            models.Assessment,
+            models.CriterionJudgement,
+            models.Decision,
         ):
             register_audited(model)

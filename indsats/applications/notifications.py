@@ -31,3 +31,33 @@ def enquiry_received(enquiry) -> None:
 def enquiry_answered(enquiry) -> None:
     context = {"enquiry": enquiry, "url": absolute_url("applications:enquiry_detail", enquiry.pk)}
     send_templated("applications/email/enquiry_answered", context, [enquiry.contact_email])
+
+
+def decision_made(decision) -> None:
+    """The decision, with a link to the letter in the portal, to everyone at the applicant."""
+    application = decision.application
+    recipients = list(
+        application.organisation.users.filter(is_active=True).values_list("email", flat=True)
+    )
+    context = {
+        "decision": decision,
+        "application": application,
+        "url": absolute_url("applications:detail", application.pk),
+    }
+    send_templated("applications/email/decision", context, recipients)
+
+
+def document_received(version) -> None:
+    """Tell the case officer and the programme's consultants that a document arrived."""
+    application = version.document.application
+    recipients = [settings.BOARD_INBOX_EMAIL]
+    if application.case_officer_id:
+        recipients.append(application.case_officer.email)
+    if application.programme_id:
+        recipients += list(application.programme.consultants.values_list("email", flat=True))
+    context = {
+        "version": version,
+        "application": application,
+        "url": absolute_url("applications:case", application.pk),
+    }
+    send_templated("applications/email/document_received", context, recipients)

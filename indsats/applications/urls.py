@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applying, enquiries, portal
+from .views import applying, backoffice, enquiries, portal
 
 app_name = "applications"
 urlpatterns = [
@@ -16,4 +16,14 @@ urlpatterns = [
     path("ansoegninger/<int:pk>/traek-tilbage/", applying.withdraw, name="withdraw"),
     path("ansoegninger/<int:pk>/dokumenter/<slug:kind>/", portal.upload, name="upload"),
     path("dokumenter/<int:version_pk>/", portal.download, name="download"),
+    path("sagsbehandling/", backoffice.inbox, name="inbox"),
+    path("sagsbehandling/ansoegninger/<int:pk>/", backoffice.case, name="case"),
+    path("sagsbehandling/ansoegninger/<int:pk>/fordel/", backoffice.assign, name="assign"),
+    path("sagsbehandling/ansoegninger/<int:pk>/vurdering/", backoffice.assess, name="assess"),
+    path("sagsbehandling/ansoegninger/<int:pk>/afgoerelse/", backoffice.decide, name="decide"),
+    path(
+        "sagsbehandling/afgoerelser/<int:decision_pk>/genoptag/",
+        backoffice.reopen,
+        name="reopen",
+    ),
 ]

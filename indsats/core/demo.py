@@ -13,6 +13,7 @@ from django.db import transaction
 
 from indsats.accounts.models import Role, User
 from indsats.organisations.models import Municipality, Organisation, OrganisationKind, SiteType
+from indsats.screening.demo import load_synthetic_statistics
 
 DEMO_PASSWORD = "demo-Indsats-2026"  # noqa: S105 - a published demo password, never in production
 
@@ -151,4 +152,5 @@ def load_demo_data() -> list[DemoUser]:
         elif not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+    load_synthetic_statistics()
     return list(DEMO_USERS)

@@ -16,6 +16,7 @@ class MenuEntry:
     label: str
     url_name: str
     visible_to: Callable[[object], bool]
+    description: str = ""  # one line on the dashboard card
 
     @property
     def url(self) -> str:
@@ -37,23 +38,72 @@ def _signed_in(user) -> bool:
 MENU = (
     MenuEntry(_("Forside"), "core:front", _anonymous),
     MenuEntry(_("Overblik"), "core:dashboard", _signed_in),
-    MenuEntry(_("Forløb"), "catalogue:offer_list", _everyone),
-    MenuEntry(_("Mine sager"), "applications:portal", permissions.is_applicant),
-    MenuEntry(_("Min organisation"), "organisations:mine", permissions.is_applicant),
-    MenuEntry(_("Henvendelser"), "applications:enquiry_inbox", permissions.can_answer_enquiry),
     MenuEntry(
-        _("Adgangsanmodninger"), "accounts:access_requests", permissions.can_decide_access_requests
+        _("Forløb"),
+        "catalogue:offer_list",
+        _everyone,
+        _("Socialstyrelsens rådgivningsforløb, og hvem de er for."),
     ),
     MenuEntry(
-        _("Kommuner"), "organisations:municipalities", permissions.can_view_organisation_register
+        _("Mine sager"),
+        "applications:portal",
+        permissions.is_applicant,
+        _("Jeres henvendelser, ansøgninger og forløb med status og dokumenter."),
+    ),
+    MenuEntry(
+        _("Min organisation"),
+        "organisations:mine",
+        permissions.is_applicant,
+        _("Se de oplysninger, Socialstyrelsen har om jeres organisation og dens brugere."),
+    ),
+    MenuEntry(
+        _("Indbakke"),
+        "applications:inbox",
+        permissions.can_use_inbox,
+        _("Henvendelser og ansøgninger, der venter på vurdering og afgørelse."),
+    ),
+    MenuEntry(
+        _("Igangværende forløb"),
+        "programmes:list",
+        permissions.is_board_staff,
+        _("Bevilgede forløb og opsøgende sager: trin, møder, temadage, timer og dokumenter."),
+    ),
+    MenuEntry(
+        _("Adgangsanmodninger"),
+        "accounts:access_requests",
+        permissions.can_decide_access_requests,
+        _("Anmodninger om adgang til Indsats, der venter på at blive behandlet."),
+    ),
+    MenuEntry(
+        _("Kommuner"),
+        "organisations:municipalities",
+        permissions.can_view_organisation_register,
+        _("Landets kommuner med kommunekode og region."),
     ),
     MenuEntry(
         _("Anbringelsessteder"),
         "organisations:placement_sites",
         permissions.can_view_organisation_register,
+        _("Døgninstitutioner og opholdssteder, der er registreret i Indsats."),
     ),
-    MenuEntry(_("Revisionsspor"), "audit:trail", permissions.can_view_audit_trail),
-    MenuEntry(_("Administration"), "admin:index", permissions.can_use_admin_site),
+    MenuEntry(
+        _("Screening"),
+        "screening:list",
+        permissions.can_view_screening,
+        _("De 98 kommuner efter faktorerne F1–F7, med tal, beslutninger og opsøgende forløb."),
+    ),
+    MenuEntry(
+        _("Revisionsspor"),
+        "audit:trail",
+        permissions.can_view_audit_trail,
+        _("Hvem har ændret hvad og hvornår."),
+    ),
+    MenuEntry(
+        _("Administration"),
+        "admin:index",
+        permissions.can_use_admin_site,
+        _("Brugere, roller og grunddata."),
+    ),
 )
 
 

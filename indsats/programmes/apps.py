@@ -11,5 +11,15 @@ class ProgrammesConfig(AppConfig):
 
         from . import models
 
-        for model in (models.Programme, models.StepRecord):
+        for model in (
+            models.Programme,
+            models.StepRecord,
+            models.Meeting,
+            models.ThemeDay,
+            models.FocusGroup,
+            models.HourEntry,
+            models.Goal,
+            models.Task,
+            models.ProgrammeRecord,
+        ):
             register_audited(model)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from indsats.applications.models import next_reference
 from indsats.catalogue.models import Offer
 
-from .models import Programme, StepRecord
+from .models import Programme, ProgrammeStatus, StepRecord
 
 OUTREACH_REFERENCE_PREFIX = "KB"  # konsulentbistand på Socialstyrelsens initiativ
 OUTREACH_FIRST_STEP = "screening_decision"
@@ -34,3 +34,41 @@ def open_outreach_case(organisation, opened_by, reason: str) -> Programme:
         programme=programme, step=OUTREACH_FIRST_STEP, completed_by=opened_by, note=reason
     )
     return programme
+
+
+def _programme_reference(applications) -> str:
+    """A programme keeps the reference of the (first) application it came from."""
+    return applications[0].reference
+
+
+@transaction.atomic
+def open_programme_for_grant(applications, granted_by) -> Programme:
+    """One programme for the granted application, or for a whole group of small sites
+    (O4.4: one joint programme naming every site). Its workflow starts after the steps
+    that the application itself covered."""
+    from .workflow import initial_state_after_grant, next_steps, workflow_for
+
+    first = applications[0]
+    workflow = workflow_for(first.offer.code)
+    state = initial_state_after_grant(workflow)
+    names = ", ".join(a.organisation.name for a in applications)
+    programme = Programme.objects.create(
+        offer=first.offer,
+        reference=_programme_reference(applications),
+        title=f"{first.offer.name}: {names}",
+        organisation=first.organisation,
+        current_step=next_steps(workflow, state)[0].key,
+        hour_cap=first.offer.hour_cap,
+    )
+    programme.participants.set([a.organisation for a in applications])
+    for key in state.completed:
+        StepRecord.objects.create(programme=programme, step=key, completed_by=granted_by)
+    return programme
+
+
+def stop_programme(programme, stopped_by, reason: str) -> None:
+    programme.status = ProgrammeStatus.STOPPED
+    programme.closed_at = timezone.now()
+    programme.origin_note = (programme.origin_note + "\n" + reason).strip()
+    programme.version += 1
+    programme.save()

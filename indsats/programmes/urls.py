@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401 - views are added as the back office grows
+from django.urls import path
+
+from .delivery_urls import urlpatterns as delivery_urlpatterns
+from .views import programme
 
 app_name = "programmes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", programme.programme_list, name="list"),
+    path("<int:pk>/", programme.programme_detail, name="detail"),
+    path("<int:pk>/trin/<slug:step>/", programme.step_complete, name="step_complete"),
+    path("<int:pk>/samarbejdsaftale/", programme.generate_agreement, name="generate_agreement"),
+    *delivery_urlpatterns,
+]

@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import indsats.applications.models
+import indsats.applications.models.core
 
 
 class Migration(migrations.Migration):
@@ -197,7 +197,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         max_length=300,
-                        upload_to=indsats.applications.models._document_path,
+                        upload_to=indsats.applications.models.core._document_path,
                         verbose_name="fil",
                     ),
                 ),

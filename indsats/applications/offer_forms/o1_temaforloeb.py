@@ -21,11 +21,11 @@ class EarlierHelp(models.TextChoices):
 
 
 class TemaforloebForm(OfferApplicationForm):
-    topic = forms.CharField(
+    topic = forms.CharField(  # O1.1
         label=_("Emne"),
         max_length=300,
         help_text=_(
-            "Det afgrænsede emne inden for overgreb mod børn, I vil arbejde med (O1.1). "
+            "Det afgrænsede emne inden for overgreb mod børn, I vil arbejde med. "
             "Fx »børnesamtaler for myndighedsrådgivere«."
         ),
     )
@@ -47,10 +47,10 @@ class TemaforloebForm(OfferApplicationForm):
         _("Motivation"),
         _("Hvorfor vil I arbejde med emnet nu, og hvad skal forløbet føre til?"),
     )
-    decision_by_name = forms.CharField(
+    decision_by_name = forms.CharField(  # O1.3
         label=_("Besluttet af (navn)"),
         max_length=200,
-        help_text=_("Den chef, der har besluttet at søge (O1.3)."),
+        help_text=_("Den chef, der har besluttet at søge."),
         error_messages={"required": _("Skriv navnet på den chef, der har besluttet at søge.")},
     )
     decision_by_title = forms.CharField(
@@ -59,13 +59,13 @@ class TemaforloebForm(OfferApplicationForm):
         help_text=_("Fx børne- og familiechef eller direktør."),
     )
     decision_date = date_field(_("Dato for beslutningen"), validators=[not_in_future])
-    decided_at_chef_level = confirmation(
+    decided_at_chef_level = confirmation(  # O1.3
         _("Beslutningen om at søge er truffet på chefniveau"),
-        message=_("Ansøgningen skal være besluttet på chefniveau i kommunen (O1.3)."),
+        message=_("Ansøgningen skal være besluttet på chefniveau i kommunen."),
     )
-    staff_resources = text_area(
+    staff_resources = text_area(  # O1.3
         _("Afsatte medarbejderressourcer"),
-        _("Hvem deltager, og hvor meget tid er sat af (O1.3)?"),
+        _("Hvem deltager, og hvor meget tid er sat af?"),
         rows=3,
     )
     management_backing = text_area(

@@ -7,9 +7,9 @@ from .base import OfferApplicationForm, confirmation, text_area
 
 
 class UdviklingsforloebForm(OfferApplicationForm):
-    needs = text_area(
+    needs = text_area(  # O2.1
         _("Kommunens behov"),
-        _("Hvad fungerer ikke godt nok i dag i arbejdet mod overgreb (O2.1)?"),
+        _("Hvad fungerer ikke godt nok i dag i arbejdet mod overgreb?"),
     )
     development_potential = text_area(
         _("Udviklingspotentiale"),
@@ -20,19 +20,19 @@ class UdviklingsforloebForm(OfferApplicationForm):
         _("Ét mål pr. linje. Målene aftales endeligt sammen med Socialstyrelsen."),
         rows=4,
     )
-    resources = text_area(
+    resources = text_area(  # O2.3
         _("Tid og ressourcer"),
-        _("Hvem deltager, og hvor meget tid kan I sætte af (O2.3)?"),
+        _("Hvem deltager, og hvor meget tid kan I sætte af?"),
         rows=3,
     )
-    management_backing = confirmation(
+    management_backing = confirmation(  # O2.3
         _("Ledelsen bakker op om forløbet"),
-        message=_("Et udviklingsforløb kræver ledelsens opbakning (O2.3)."),
+        message=_("Et udviklingsforløb kræver ledelsens opbakning."),
     )
-    accepts_own_costs = confirmation(
+    accepts_own_costs = confirmation(  # O2.2
         _("Kommunen betaler selv lokaler, forplejning og lignende"),
-        _("Selve forløbet er gratis (O2.2)."),
-        message=_("Kommunen skal selv afholde udgifter til lokaler og forplejning (O2.2)."),
+        _("Selve forløbet er gratis."),
+        message=_("Kommunen skal selv afholde udgifter til lokaler og forplejning."),
     )
 
     def clean_proposed_goals(self):

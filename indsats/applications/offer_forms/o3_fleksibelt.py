@@ -49,9 +49,9 @@ class FleksibeltForm(OfferApplicationForm):
         error_messages={"required": _("Vælg mindst ét område.")},
     )
     areas_other = forms.CharField(label=_("Andet område"), max_length=200, required=False)
-    development_needs = text_area(
+    development_needs = text_area(  # O3.3
         _("Udviklingsbehov"),
-        _("Hvad vil I gerne ændre for børnene, medarbejderne og lederne (O3.3)?"),
+        _("Hvad vil I gerne ændre for børnene, medarbejderne og lederne?"),
     )
     desired_start = date_field(_("Ønsket start"), validators=[not_in_past])
     duration_months = forms.IntegerField(label=_("Varighed i måneder"))

@@ -35,19 +35,19 @@ class OpkvalificeringForm(OfferApplicationForm):
         _("To eller tre. Én person pr. linje: navn og stilling."),
         rows=3,
     )
-    management_decision = confirmation(
+    management_decision = confirmation(  # O4.5
         _("Ledelsen har besluttet at søge og bakker op om forløbet"),
-        message=_("Forløbet kræver en ledelsesbeslutning og ledelsens opbakning (O4.5)."),
+        message=_("Forløbet kræver en ledelsesbeslutning og ledelsens opbakning."),
     )
     decision_date = date_field(_("Dato for ledelsens beslutning"), validators=[not_in_future])
-    staff_resources = confirmation(
+    staff_resources = confirmation(  # O4.5
         _("Der er sat personaleressourcer af til hele forløbet"),
         _("Temadagene, udkast og endelig politik samt det indledende og det afsluttende møde."),
-        message=_("Der skal være personaleressourcer til hele forløbet (O4.5)."),
+        message=_("Der skal være personaleressourcer til hele forløbet."),
     )
-    all_staff_take_part = confirmation(
+    all_staff_take_part = confirmation(  # O4.5
         _("Vi arbejder for, at alle ansatte deltager"),
-        message=_("Målet er, at alle ansatte deltager i forløbet (O4.5)."),
+        message=_("Målet er, at alle ansatte deltager i forløbet."),
     )
     expectations = text_area(
         _("Erfaringer og forventninger"),
@@ -100,9 +100,9 @@ class OpkvalificeringForm(OfferApplicationForm):
         text = self.cleaned_data["staff_representatives"]
         count = len(people(text))
         if not 2 <= count <= 3:
-            raise forms.ValidationError(
+            raise forms.ValidationError(  # O4.3
                 _(
-                    "Arbejdsgruppen skal have to eller tre medarbejderrepræsentanter (O4.3). "
+                    "Arbejdsgruppen skal have to eller tre medarbejderrepræsentanter. "
                     "Der står %(count)s."
                 )
                 % {"count": count},
@@ -122,11 +122,11 @@ class OpkvalificeringForm(OfferApplicationForm):
             and not cleaned.get("partners")
             and not cleaned.get("asks_board_to_find_partners")
         ):
-            self.add_error(
+            self.add_error(  # O4.4
                 "partners",
                 _(
-                    "Et sted med færre end %(n)s ansatte skal søge sammen med andre steder "
-                    "(O4.4). Vælg samarbejdssteder, eller bed Socialstyrelsen om hjælp til at "
+                    "Et sted med færre end %(n)s ansatte skal søge sammen med andre steder. "
+                    "Vælg samarbejdssteder, eller bed Socialstyrelsen om hjælp til at "
                     "finde nogle."
                 )
                 % {"n": self.threshold},

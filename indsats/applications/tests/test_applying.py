@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from indsats.applications.models import Application, ApplicationStatus
-
-from . import answers
+from indsats.testing import answers
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +78,7 @@ def test_it_shows_every_problem_at_its_field_and_in_the_summary(client, applican
     assert set(form.errors) == {"decided_at_chef_level", "planned_hours"}
     assert "Der er problemer" in response.text
     assert 'href="#id_decided_at_chef_level"' in response.text
-    assert "Ansøgningen skal være besluttet på chefniveau i kommunen (O1.3)." in response.text
+    assert "Ansøgningen skal være besluttet på chefniveau i kommunen." in response.text
     assert 'value="Børnesamtaler for myndighedsrådgivere"' in response.text
 
 

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from indsats.applications.models import Enquiry, EnquiryStatus
 from indsats.applications.services import build_form
-
-from . import answers
+from indsats.testing import answers
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter
 
-from indsats.applications.models import Document, DocumentVersion, Enquiry
+from indsats.applications.models import Decision, Document, DocumentVersion, Enquiry
+from indsats.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,11 @@ OBJECT_URLS = {
     "applications:upload": "application+kind",
     "applications:download": "version",
     "applications:enquiry_detail": "enquiry",
+    "applications:case": "application",
+    "applications:assign": "application",
+    "applications:assess": "application",
+    "applications:decide": "application",
+    "applications:reopen": "decision",
     "organisations:detail": "organisation",
     "organisations:placement_site_edit": "organisation",
 }
@@ -55,7 +61,14 @@ def records(site_applicant, placement_site, make_application):
         contact_email="leder@granbakken.test",
         created_by=site_applicant,
     )
+    decision = Decision.objects.create(
+        application=application,
+        outcome="waiting_list",
+        reason="Venteliste.",
+        decided_by=UserFactory(role="case_officer"),
+    )
     return {
+        "decision": [decision.pk],
         "application": [application.pk],
         "application+kind": [application.pk, "draft_policy"],
         "version": [version.pk],

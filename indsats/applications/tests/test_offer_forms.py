@@ -5,9 +5,8 @@ import pytest
 from indsats.applications.offer_forms import form_class_for
 from indsats.applications.offer_forms.base import answers_as_data
 from indsats.catalogue.models import Offer
+from indsats.testing import answers
 from indsats.testing.factories import PlacementSiteFactory
-
-from . import answers
 
 pytestmark = pytest.mark.django_db
 

@@ -26,8 +26,14 @@ def get_enquiry_for_user(user, pk) -> Enquiry:
 
 def get_document_version_for_user(user, pk) -> DocumentVersion:
     version = get_object_or_404(
-        DocumentVersion.objects.select_related("document__application"), pk=pk
+        DocumentVersion.objects.select_related("document__application", "document__programme"),
+        pk=pk,
     )
-    if not permissions.can_view_application(user, version.document.application):
+    document = version.document
+    if document.application_id is not None:
+        allowed = permissions.can_view_application(user, document.application)
+    else:
+        allowed = permissions.can_view_programme(user, document.programme)
+    if not allowed:
         raise Http404
     return version

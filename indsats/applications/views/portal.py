@@ -2,26 +2,29 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.programmes.models import Programme
 
+from .. import notifications
+from ..documents import add_version
 from ..forms import DocumentUploadForm
 from ..models import (
     APPLICANT_UPLOAD_KINDS,
     Application,
-    Document,
     DocumentKind,
-    DocumentVersion,
     Enquiry,
 )
 from ..timeline import timeline_for
+from ..uploads import DOCX
 from .lookups import get_application_for_user, get_document_version_for_user
 
 
@@ -37,6 +40,11 @@ def portal(request):
             .select_related("offer", "group")
             .order_by("-created_at"),
             "enquiries": Enquiry.objects.filter(organisation=organisation).select_related("offer"),
+            "programmes": Programme.objects.filter(
+                Q(organisation=organisation) | Q(participants=organisation)
+            )
+            .select_related("offer")
+            .distinct(),
             "upcoming_meetings": Enquiry.objects.filter(
                 organisation=organisation, initial_meeting_at__gte=timezone.now()
             ).order_by("initial_meeting_at"),
@@ -91,35 +99,46 @@ def upload(request, pk, kind):
     form = DocumentUploadForm(request.POST, request.FILES, kind=kind)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["file"]))
-        return redirect("applications:detail", pk=application.pk)
+        return _back(request, application)
     upload_file = form.cleaned_data["file"]
-    with transaction.atomic():
-        document, _created = Document.objects.select_for_update().get_or_create(
-            application=application, kind=kind
-        )
-        number = (
-            document.versions.order_by("-number").values_list("number", flat=True).first() or 0
-        ) + 1
-        DocumentVersion.objects.create(
-            document=document,
-            number=number,
-            file=upload_file,
-            original_name=upload_file.name[:255],
-            content_type=form.content_type,
-            size=upload_file.size,
-            uploaded_by=request.user,
-        )
+    version = add_version(
+        kind,
+        file=upload_file,
+        original_name=upload_file.name,
+        content_type=form.content_type,
+        size=upload_file.size,
+        user=request.user,
+        application=application,
+    )
+    number = version.number
+    notifications.document_received(version)
     messages.success(
         request,
         _("%(kind)s er modtaget (version %(number)s).")
         % {"kind": DocumentKind(kind).label, "number": number},
     )
+    return _back(request, application)
+
+
+def _back(request, application):
+    """Back to the page the upload came from (the programme page), or the application."""
+    target = request.GET.get("tilbage", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
     return redirect("applications:detail", pk=application.pk)
 
 
 @requires(permissions.is_signed_in)
 def download(request, version_pk):
+    """The file of one version; ``?udgave=docx`` gives the editable copy where there is one."""
     version = get_document_version_for_user(request.user, version_pk)
+    if request.GET.get("udgave") == "docx" and version.editable_file:
+        return FileResponse(
+            version.editable_file.open("rb"),
+            as_attachment=True,
+            filename=version.original_name.rsplit(".", 1)[0] + ".docx",
+            content_type=DOCX,
+        )
     return FileResponse(
         version.file.open("rb"),
         as_attachment=True,

@@ -20,29 +20,34 @@ ANONYMOUS_MENU = ["Forside", "Forløb"]
 EXPECTED_MENU = {
     Role.APPLICANT: ["Overblik", "Forløb", "Mine sager", "Min organisation"],
     Role.CASE_OFFICER: [
-        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder",
+        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder", "Screening",
     ],
-    Role.CONSULTANT: ["Overblik", "Forløb", "Henvendelser", "Kommuner", "Anbringelsessteder"],
+    Role.CONSULTANT: [
+        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Kommuner", "Anbringelsessteder",
+        "Screening",
+    ],
     Role.PROJECT_LEADER: [
-        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder",
+        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder", "Screening",
     ],
     Role.MANAGER: [
-        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder", "Revisionsspor",
+        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder", "Screening", "Revisionsspor",
     ],
     Role.ADMINISTRATOR: [
-        "Overblik", "Forløb", "Henvendelser", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder", "Revisionsspor", "Administration",
+        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
+        "Anbringelsessteder", "Screening", "Revisionsspor", "Administration",
     ],
 }  # fmt: skip
 APPLICANT_EMAIL = next(user.email for user in DEMO_USERS if user.role == Role.APPLICANT)
 
 
 def main_menu(page) -> list[str]:
+    """The menu's links, including those DKFDS folds under "Mere" when space runs out."""
     navigation = page.get_by_role("navigation", name=MAIN_NAVIGATION)
-    return [" ".join(link.inner_text().split()) for link in navigation.get_by_role("link").all()]
+    texts = [" ".join(text.split()) for text in navigation.locator("a").all_text_contents()]
+    return list(dict.fromkeys(text for text in texts if text))  # folded links are copies
 
 
 @pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.email)

@@ -6,56 +6,153 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogue', '0002_offers'),
-        ('organisations', '0002_reference_data'),
+        ("catalogue", "0002_offers"),
+        ("organisations", "0002_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True, verbose_name='reference')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('status', models.CharField(choices=[('active', 'I gang'), ('closed', 'Afsluttet'), ('stopped', 'Stoppet uden videre forløb')], default='active', max_length=10, verbose_name='status')),
-                ('current_step', models.CharField(max_length=50, verbose_name='nuværende trin')),
-                ('hour_cap', models.PositiveIntegerField(blank=True, null=True, verbose_name='timeloft')),
-                ('hour_cap_reason', models.TextField(blank=True, verbose_name='begrundelse for ændret timeloft')),
-                ('origin_note', models.TextField(blank=True, help_text='Fx screeningens begrundelse for at tage kontakt.', verbose_name='baggrund')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='afsluttet')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('consultants', models.ManyToManyField(blank=True, related_name='programmes', to=settings.AUTH_USER_MODEL, verbose_name='konsulenter')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='catalogue.offer', verbose_name='tilbud')),
-                ('organisation', models.ForeignKey(help_text='Kommunen, eller det første sted i et fælles forløb.', on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='organisations.organisation', verbose_name='ansvarlig organisation')),
-                ('participants', models.ManyToManyField(blank=True, related_name='joint_programmes', to='organisations.organisation', verbose_name='deltagere')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(max_length=20, unique=True, verbose_name="reference"),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "I gang"),
+                            ("closed", "Afsluttet"),
+                            ("stopped", "Stoppet uden videre forløb"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("current_step", models.CharField(max_length=50, verbose_name="nuværende trin")),
+                (
+                    "hour_cap",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="timeloft"),
+                ),
+                (
+                    "hour_cap_reason",
+                    models.TextField(blank=True, verbose_name="begrundelse for ændret timeloft"),
+                ),
+                (
+                    "origin_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Fx screeningens begrundelse for at tage kontakt.",
+                        verbose_name="baggrund",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="afsluttet"),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                (
+                    "consultants",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="programmes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="konsulenter",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programmes",
+                        to="catalogue.offer",
+                        verbose_name="tilbud",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        help_text="Kommunen, eller det første sted i et fælles forløb.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programmes",
+                        to="organisations.organisation",
+                        verbose_name="ansvarlig organisation",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="joint_programmes",
+                        to="organisations.organisation",
+                        verbose_name="deltagere",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forløb',
-                'verbose_name_plural': 'forløb',
-                'ordering': ['-created_at'],
+                "verbose_name": "forløb",
+                "verbose_name_plural": "forløb",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='StepRecord',
+            name="StepRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(max_length=50, verbose_name='trin')),
-                ('completed_at', models.DateTimeField(auto_now_add=True, verbose_name='gennemført')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('completed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='programmes.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("step", models.CharField(max_length=50, verbose_name="trin")),
+                (
+                    "completed_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="gennemført"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="programmes.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gennemført trin',
-                'verbose_name_plural': 'gennemførte trin',
-                'ordering': ['programme', 'completed_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('programme', 'step'), name='step_completed_once')],
+                "verbose_name": "gennemført trin",
+                "verbose_name_plural": "gennemførte trin",
+                "ordering": ["programme", "completed_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("programme", "step"), name="step_completed_once"
+                    )
+                ],
             },
         ),
     ]

@@ -42,7 +42,10 @@ class Programme(models.Model):
     )
     current_step = models.CharField(_("nuværende trin"), max_length=50)
     consultants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="programmes", blank=True, verbose_name=_("konsulenter")
+        settings.AUTH_USER_MODEL,
+        related_name="programmes",
+        blank=True,
+        verbose_name=_("konsulenter"),
     )
     hour_cap = models.PositiveIntegerField(_("timeloft"), null=True, blank=True)
     hour_cap_reason = models.TextField(_("begrundelse for ændret timeloft"), blank=True)

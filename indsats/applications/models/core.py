@@ -62,6 +62,14 @@ class Enquiry(models.Model):
         related_name="+",
         verbose_name=_("besvaret af"),
     )
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_enquiries",
+        verbose_name=_("sagsbehandler"),
+    )
     initial_meeting_at = models.DateTimeField(_("indledende møde"), null=True, blank=True)
     initial_meeting_place = models.CharField(_("mødested"), max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -142,6 +150,22 @@ class Application(models.Model):
     asks_board_to_find_partners = models.BooleanField(
         _("beder Socialstyrelsen finde samarbejdssteder"), default=False
     )
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_applications",
+        verbose_name=_("sagsbehandler"),
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("forløb"),
+    )
     group = models.ForeignKey(
         ApplicationGroup,
         on_delete=models.SET_NULL,
@@ -220,7 +244,17 @@ APPLICANT_UPLOAD_KINDS = (DocumentKind.DRAFT_POLICY, DocumentKind.FINAL_POLICY)
 class Document(models.Model):
     """A document of an application or programme, kept with every version."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="documents", null=True, blank=True
+    )
+    # A programme's own documents (the collaboration agreement naming every site).
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        related_name="documents",
+        null=True,
+        blank=True,
+    )
     kind = models.CharField(_("type"), max_length=30, choices=DocumentKind.choices)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
@@ -229,7 +263,21 @@ class Document(models.Model):
         verbose_name = _("dokument")
         verbose_name_plural = _("dokumenter")
         constraints = [
-            models.UniqueConstraint(fields=["application", "kind"], name="one_document_per_kind")
+            models.UniqueConstraint(
+                fields=["application", "kind"],
+                condition=models.Q(application__isnull=False),
+                name="one_document_per_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["programme", "kind"],
+                condition=models.Q(programme__isnull=False),
+                name="one_programme_document_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=True, programme__isnull=False)
+                | models.Q(application__isnull=False, programme__isnull=True),
+                name="document_belongs_to_application_or_programme",
+            ),
         ]
 
     def __str__(self):
@@ -242,16 +290,19 @@ class Document(models.Model):
 
 def _document_path(instance, filename):
     document = instance.document
-    return (
-        f"documents/{document.application.organisation_id}/{document.application_id}/"
-        f"{document.kind}/v{instance.number}-{filename}"
+    owner = (
+        f"a{document.application_id}" if document.application_id else f"p{document.programme_id}"
     )
+    return f"documents/{owner}/{document.kind}/v{instance.number}-{filename}"
 
 
 class DocumentVersion(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("fil"), upload_to=_document_path, max_length=300)
+    editable_file = models.FileField(
+        _("redigerbar udgave (DOCX)"), upload_to=_document_path, max_length=300, blank=True
+    )
     original_name = models.CharField(_("filnavn"), max_length=255)
     content_type = models.CharField(_("filtype"), max_length=100)
     size = models.PositiveIntegerField(_("størrelse i bytes"))

@@ -1,0 +1,139 @@
+"""Forms of the Board's back office: inbox filters, assessment, decision, reopening."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from indsats.accounts.models import BOARD_ROLES, User
+from indsats.catalogue.models import Offer
+from indsats.organisations.models import Region
+
+from .models import ApplicationStatus, DecisionOutcome, Judgement
+
+
+def board_staff():
+    return User.objects.filter(
+        is_active=True, organisation__kind="board", role__in=list(BOARD_ROLES)
+    ).order_by("full_name")
+
+
+class InboxFilterForm(forms.Form):
+    required_marks = "none"
+
+    q = forms.CharField(
+        label=_("Søg"), required=False, help_text=_("Reference, organisation eller emne.")
+    )
+    offer = forms.ModelChoiceField(
+        label=_("Forløb"),
+        queryset=Offer.objects.exclude(applicant_kind="none"),
+        required=False,
+        empty_label=_("Alle forløb"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alle, der venter på os"))] + list(ApplicationStatus.choices),
+        required=False,
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        required=False,
+        empty_label=_("Alle regioner"),
+    )
+    owner = forms.ChoiceField(label=_("Sagsbehandler"), required=False)
+    received_from = forms.DateField(
+        label=_("Modtaget fra"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_to = forms.DateField(
+        label=_("Modtaget til"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [
+            ("", _("Alle")),
+            ("mine", _("Mine sager")),
+            ("none", _("Ikke fordelt")),
+        ] + [(str(user.pk), user.full_name) for user in board_staff()]
+
+
+class AssignForm(forms.Form):
+    case_officer = forms.ModelChoiceField(
+        label=_("Sagsbehandler"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Ingen"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_officer"].queryset = board_staff()
+
+
+class AssessmentForm(forms.Form):
+    """A judgement and a reason for each of the offer's conditions and criteria."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    summary = forms.CharField(
+        label=_("Samlet vurdering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, rules, judgements=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rules = list(rules)
+        judgements = judgements or {}
+        for rule in self.rules:
+            current = judgements.get(rule.pk)
+            self.fields[f"judgement_{rule.pk}"] = forms.ChoiceField(
+                label=f"{rule.requirement}: {rule.text}",
+                choices=[("", _("Ikke vurderet"))] + list(Judgement.choices),
+                required=False,
+                widget=forms.RadioSelect,
+                initial=current.judgement if current else "",
+            )
+            self.fields[f"reason_{rule.pk}"] = forms.CharField(
+                label=_("Begrundelse"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=current.reason if current else "",
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for rule in self.rules:
+            if cleaned.get(f"judgement_{rule.pk}") and not cleaned.get(f"reason_{rule.pk}"):
+                self.add_error(f"reason_{rule.pk}", _("Skriv en begrundelse for vurderingen."))
+        return cleaned
+
+    def judgements(self) -> dict:
+        return {
+            rule.pk: (
+                self.cleaned_data.get(f"judgement_{rule.pk}", ""),
+                self.cleaned_data.get(f"reason_{rule.pk}", ""),
+            )
+            for rule in self.rules
+        }
+
+    def rows(self):
+        """(rule, judgement field, reason field) for the template."""
+        return [
+            (rule, self[f"judgement_{rule.pk}"], self[f"reason_{rule.pk}"]) for rule in self.rules
+        ]
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Afgørelse"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Står i afgørelsesbrevet til ansøgeren."),
+    )
+
+
+class ReopenForm(forms.Form):
+    reopen_reason = forms.CharField(
+        label=_("Hvorfor genoptages afgørelsen?"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,231 @@
+"""The Board's inbox and case page: assign, assess, decide, reopen (C4)."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.core.concurrency import EditConflict
+
+from .. import decisions, notifications
+from ..backoffice_forms import AssessmentForm, AssignForm, DecisionForm, InboxFilterForm, ReopenForm
+from ..models import OPEN_STATUSES, Application, ApplicationStatus, Decision, Enquiry, EnquiryStatus
+from ..timeline import timeline_for
+
+
+def _filtered(form, user):
+    applications = Application.objects.exclude(status=ApplicationStatus.DRAFT).select_related(
+        "offer", "organisation__municipality__region", "case_officer", "group"
+    )
+    enquiries = Enquiry.objects.select_related(
+        "offer", "organisation__municipality__region", "case_officer"
+    )
+    if not form.is_valid():
+        return applications.filter(status__in=OPEN_STATUSES), enquiries.filter(
+            status=EnquiryStatus.RECEIVED
+        )
+    data = form.cleaned_data
+    if data["status"]:
+        applications = applications.filter(status=data["status"])
+    else:
+        applications = applications.filter(status__in=OPEN_STATUSES)
+        enquiries = enquiries.filter(status=EnquiryStatus.RECEIVED)
+    if data["offer"]:
+        applications = applications.filter(offer=data["offer"])
+        enquiries = enquiries.filter(offer=data["offer"])
+    if data["region"]:
+        in_region = Q(organisation__municipality__region=data["region"])
+        applications = applications.filter(in_region)
+        enquiries = enquiries.filter(in_region)
+    owner = data["owner"]
+    if owner == "mine":
+        applications = applications.filter(case_officer=user)
+        enquiries = enquiries.filter(case_officer=user)
+    elif owner == "none":
+        applications = applications.filter(case_officer__isnull=True)
+        enquiries = enquiries.filter(case_officer__isnull=True)
+    elif owner:
+        applications = applications.filter(case_officer_id=owner)
+        enquiries = enquiries.filter(case_officer_id=owner)
+    if data["received_from"]:
+        applications = applications.filter(submitted_at__date__gte=data["received_from"])
+        enquiries = enquiries.filter(created_at__date__gte=data["received_from"])
+    if data["received_to"]:
+        applications = applications.filter(submitted_at__date__lte=data["received_to"])
+        enquiries = enquiries.filter(created_at__date__lte=data["received_to"])
+    if data["q"]:
+        text = data["q"]
+        applications = applications.filter(
+            Q(reference__icontains=text) | Q(organisation__name__icontains=text)
+        )
+        enquiries = enquiries.filter(
+            Q(subject__icontains=text) | Q(organisation__name__icontains=text)
+        )
+    return applications, enquiries
+
+
+@requires(permissions.can_use_inbox)
+def inbox(request):
+    form = InboxFilterForm(request.GET or None)
+    applications, enquiries = _filtered(form, request.user)
+    counts = dict(
+        Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return render(
+        request,
+        "applications/backoffice/inbox.html",
+        {
+            "form": form,
+            "applications": applications.order_by("submitted_at", "pk"),
+            "enquiries": enquiries.order_by("created_at"),
+            "counts": [
+                (label, counts.get(value, 0))
+                for value, label in ApplicationStatus.choices
+                if value != ApplicationStatus.DRAFT
+            ],
+            "open_enquiries": Enquiry.objects.filter(status=EnquiryStatus.RECEIVED).count(),
+        },
+    )
+
+
+def _staff_application(pk):
+    return get_object_or_404(
+        Application.objects.select_related("offer", "organisation", "case_officer", "group"), pk=pk
+    )
+
+
+def _case_context(request, application, **overrides):
+    from ..services import build_form
+
+    assessment = getattr(application, "assessment", None)
+    judgements = {j.rule_id: j for j in assessment.judgements.all()} if assessment else {}
+    rules = application.offer.rules.all()
+    answers_form = build_form(application)
+    context = {
+        "application": application,
+        "answers": answers_form.summary()
+        if answers_form.is_bound and answers_form.is_valid()
+        else None,
+        "assign_form": AssignForm(initial={"case_officer": application.case_officer_id}),
+        "assessment_form": AssessmentForm(
+            rules=rules,
+            judgements=judgements,
+            initial={
+                "summary": assessment.summary if assessment else "",
+                "version": assessment.version if assessment else 1,
+            },
+        ),
+        "assessment": assessment,
+        "earlier_help": decisions.earlier_help(application)
+        if application.offer.code == "O1"
+        else None,
+        "decision_form": DecisionForm(),
+        "reopen_form": ReopenForm(),
+        "decisions": application.decisions.select_related("decided_by", "reopened_by"),
+        "group": application.group.applications.select_related("organisation").order_by("pk")
+        if application.group_id
+        else [],
+        "timeline": timeline_for(application),
+        "can_assess": permissions.can_assess(request.user),
+        "can_decide": permissions.can_decide(request.user) and application.status in OPEN_STATUSES,
+        "can_reopen": permissions.can_reopen_decision(request.user),
+    }
+    context.update(overrides)
+    return context
+
+
+@requires(permissions.can_use_inbox)
+def case(request, pk):
+    application = _staff_application(pk)
+    if application.status == ApplicationStatus.DRAFT:
+        return redirect("applications:inbox")
+    return render(request, "applications/backoffice/case.html", _case_context(request, application))
+
+
+@require_POST
+@requires(permissions.can_use_inbox)
+def assign(request, pk):
+    application = _staff_application(pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        application.case_officer = form.cleaned_data["case_officer"]
+        application.save(update_fields=["case_officer", "updated_at"])
+        messages.success(request, _("Sagen er fordelt."))
+    return redirect("applications:case", pk=application.pk)
+
+
+@require_POST
+@requires(permissions.can_assess)
+def assess(request, pk):
+    application = _staff_application(pk)
+    form = AssessmentForm(request.POST, rules=application.offer.rules.all())
+    if form.is_valid():
+        try:
+            decisions.save_assessment(
+                application,
+                request.user,
+                form.judgements(),
+                form.cleaned_data["summary"],
+                form.cleaned_data["version"] or 1,
+            )
+        except EditConflict:
+            form.add_error(
+                None,
+                _(
+                    "En kollega har gemt vurderingen, mens du arbejdede. Din udgave er ikke "
+                    "gemt; den står nedenfor. Genindlæs siden for at se kollegaens."
+                ),
+            )
+        else:
+            messages.success(request, _("Vurderingen er gemt."))
+            return redirect("applications:case", pk=application.pk)
+    context = _case_context(request, application, assessment_form=form)
+    return render(
+        request,
+        "applications/backoffice/case.html",
+        context,
+        status=409 if form.non_field_errors() else 200,
+    )
+
+
+@require_POST
+@requires(permissions.can_decide)
+def decide(request, pk):
+    application = _staff_application(pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            made = decisions.decide(
+                application, form.cleaned_data["outcome"], form.cleaned_data["reason"], request.user
+            )
+        except decisions.DecisionRefused as refusal:
+            form.add_error(None, refusal.reason)
+        else:
+            for decision in made:
+                notifications.decision_made(decision)
+            messages.success(request, _("Afgørelsen er truffet, og brevet er sendt."))
+            return redirect("applications:case", pk=application.pk)
+    context = _case_context(request, application, decision_form=form)
+    return render(request, "applications/backoffice/case.html", context)
+
+
+@require_POST
+@requires(permissions.can_reopen_decision)
+def reopen(request, decision_pk):
+    decision = get_object_or_404(Decision.objects.select_related("application"), pk=decision_pk)
+    form = ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            decisions.reopen(decision, request.user, form.cleaned_data["reopen_reason"])
+        except decisions.DecisionRefused as refusal:
+            messages.error(request, refusal.reason)
+        else:
+            messages.success(request, _("Afgørelsen er genoptaget; ansøgningen er åben igen."))
+    else:
+        messages.error(request, _("Skriv, hvorfor afgørelsen genoptages."))
+    return redirect("applications:case", pk=decision.application_id)

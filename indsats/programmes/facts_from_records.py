@@ -1,0 +1,86 @@
+"""Which workflow facts hold for a programme, computed from its records (C6).
+
+The engine in ``workflow`` never looks at the database: it is handed the names of the
+facts that hold (``workflow/facts.py`` lists them and what each means). This module is
+the one place that turns meetings, theme days, focus groups, hours, goals, the
+programme's texts, documents and decisions into those names.
+"""
+
+from __future__ import annotations
+
+from indsats.applications.models import ApplicationStatus, Document, DocumentKind
+
+from .models import FocusGroupPhase, MeetingKind, ProgrammeRecord
+from .workflow import facts
+
+
+def _received(programme, kind) -> bool:
+    """A document of ``kind`` with at least one version, for any application of the
+    programme (a joint programme has one application per site)."""
+    return Document.objects.filter(
+        application__programme=programme, kind=kind, versions__isnull=False
+    ).exists()
+
+
+def _record(programme) -> ProgrammeRecord | None:
+    return ProgrammeRecord.objects.filter(programme=programme).first()
+
+
+def facts_for(programme) -> frozenset[str]:
+    """The names of the facts in ``workflow.facts`` that hold for ``programme`` now."""
+    held: set[str] = set()
+
+    meetings = list(programme.meetings.all())
+    if any(m.kind == MeetingKind.INITIAL and m.has_minutes for m in meetings):
+        held.add(facts.INITIAL_MEETING_RECORDED)
+    if any(m.has_minutes for m in meetings):
+        held.add(facts.MEETING_RECORDED)
+
+    if Document.objects.filter(
+        programme=programme, kind=DocumentKind.COLLABORATION_AGREEMENT
+    ).exists():
+        held.add(facts.AGREEMENT_GENERATED)
+
+    for group in programme.focus_groups.all():
+        if group.has_notes and group.phase == FocusGroupPhase.START:
+            held.add(facts.START_FOCUS_GROUP_RECORDED)
+        if group.has_notes and group.phase == FocusGroupPhase.END:
+            held.add(facts.END_FOCUS_GROUP_RECORDED)
+
+    theme_days_held = programme.theme_days.filter(held=True).count()
+    if theme_days_held >= 2:
+        held.add(facts.TWO_THEME_DAYS_HELD)
+
+    if _received(programme, DocumentKind.DRAFT_POLICY):
+        held.add(facts.DRAFT_POLICY_RECEIVED)
+    if _received(programme, DocumentKind.FINAL_POLICY):
+        held.add(facts.FINAL_POLICY_RECEIVED)
+
+    has_hours = programme.hour_entries.exists()
+    if has_hours:
+        held.add(facts.HOURS_LOGGED)
+
+    goals = list(programme.goals.all())
+    if goals:
+        held.add(facts.GOALS_RECORDED)
+        if all(goal.has_result for goal in goals):
+            held.add(facts.RESULTS_RECORDED)
+
+    if meetings or has_hours or programme.theme_days.exists():
+        held.add(facts.ACTIVITIES_RECORDED)
+
+    record = _record(programme)
+    if record is not None:
+        for name, fact in (
+            ("scope", facts.SCOPE_RECORDED),
+            ("plan", facts.PLAN_RECORDED),
+            ("evaluation", facts.EVALUATION_RECORDED),
+            ("draft_feedback", facts.FEEDBACK_GIVEN),
+        ):
+            if getattr(record, name).strip():
+                held.add(fact)
+
+    if programme.applications.filter(status=ApplicationStatus.GRANTED).exists():
+        held.add(facts.DECISION_GRANTED)
+
+    return frozenset(held)

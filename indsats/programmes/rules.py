@@ -1,0 +1,222 @@
+"""The rules of delivering a programme (C6), as pure functions: no ORM, no request.
+
+* **Hours** (O1.1: sparring, advice or teaching of up to 25 hours). The cap comes from
+  the programme (a manager may raise it, with a reason). The log warns when the total
+  reaches ``WARNING_SHARE`` of the cap — 20 of O1.1's 25 hours — and refuses a new entry
+  that would take the total past the cap. A programme without a cap is never refused.
+* **Theme days** (O4.1, O4.3 step 7: two connected theme days at the site). Connected
+  means consecutive working days, Monday to Friday, so a Friday and the following Monday
+  are connected. A second day that is not connected to the first (a gap), or a day on a
+  weekend, is refused unless a reason is given; a third theme day is always refused.
+* **Tasks**: a task is overdue when it is not done and its due date is before today.
+
+The views and forms turn the stored records into the plain values these take.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TypeVar
+
+from django.utils.translation import gettext_lazy as _
+
+# --- Hours (O1.1) -------------------------------------------------------------------------
+
+#: Warn when the logged total reaches this share of the cap: 20 of O1.1's 25 hours.
+WARNING_SHARE = Decimal("0.8")
+ZERO = Decimal("0")
+ONE_PLACE = Decimal("0.1")
+
+
+def warning_threshold(cap: int | Decimal | None) -> Decimal | None:
+    """The total at which the log warns (20.0 for a cap of 25); None without a cap."""
+    if cap is None:
+        return None
+    return (Decimal(cap) * WARNING_SHARE).quantize(ONE_PLACE)
+
+
+@dataclass(frozen=True)
+class HoursStatus:
+    """The hours logged on a programme against its cap."""
+
+    total: Decimal
+    cap: int | None
+
+    @property
+    def warn_at(self) -> Decimal | None:
+        return warning_threshold(self.cap)
+
+    @property
+    def remaining(self) -> Decimal | None:
+        if self.cap is None:
+            return None
+        return max(Decimal(self.cap) - self.total, ZERO)
+
+    @property
+    def warning(self) -> bool:
+        """The total has reached the warning threshold (O1.1: 20 hours)."""
+        return self.warn_at is not None and self.total >= self.warn_at
+
+    @property
+    def reached(self) -> bool:
+        """No more hours can be logged without a higher cap."""
+        return self.cap is not None and self.total >= self.cap
+
+    @property
+    def over(self) -> bool:
+        """More is logged than the cap allows (e.g. after the cap was set lower)."""
+        return self.cap is not None and self.total > self.cap
+
+
+@dataclass(frozen=True)
+class HoursVerdict:
+    """Whether a new entry may be logged, the status it would leave, and what to say."""
+
+    allowed: bool
+    after: HoursStatus
+    reason: str = ""
+
+    @property
+    def warning(self) -> bool:
+        return self.allowed and self.after.warning
+
+
+def hours_status(entries: Iterable[Decimal], cap: int | None) -> HoursStatus:
+    return HoursStatus(total=sum((Decimal(h) for h in entries), ZERO), cap=cap)
+
+
+def check_new_hours(logged_total: Decimal, new_hours: Decimal, cap: int | None) -> HoursVerdict:
+    """May ``new_hours`` be logged on top of ``logged_total`` under ``cap`` (O1.1)?
+
+    Refused when the hours are not positive, or when the new total would pass the cap;
+    reaching the cap exactly is allowed.
+    """
+    new_hours = Decimal(new_hours)
+    after = HoursStatus(total=Decimal(logged_total) + new_hours, cap=cap)
+    if new_hours <= ZERO:
+        return HoursVerdict(
+            allowed=False,
+            after=HoursStatus(total=Decimal(logged_total), cap=cap),
+            reason=_("Antallet af timer skal være større end 0."),
+        )
+    if cap is not None and after.total > cap:
+        remaining = max(Decimal(cap) - Decimal(logged_total), ZERO)
+        return HoursVerdict(
+            allowed=False,
+            after=HoursStatus(total=Decimal(logged_total), cap=cap),
+            reason=_(
+                "Registreringen ville bringe forløbet over timeloftet på %(cap)s timer. Der "
+                "er %(remaining)s timer tilbage. En leder kan hæve loftet med en begrundelse."
+            )
+            % {"cap": cap, "remaining": _number(remaining)},
+        )
+    return HoursVerdict(allowed=True, after=after)
+
+
+def hours_warning_text(status: HoursStatus) -> str:
+    """The warning shown once the total reaches the threshold; empty before that."""
+    if not status.warning:
+        return ""
+    return _(
+        "Forløbet har nu brugt %(total)s af %(cap)s timer. Der er %(remaining)s timer tilbage."
+    ) % {
+        "total": _number(status.total),
+        "cap": status.cap,
+        "remaining": _number(status.remaining),
+    }
+
+
+def _number(value: Decimal | None) -> str:
+    """A number of hours the Danish way: 20, 2,5."""
+    if value is None:
+        return ""
+    value = Decimal(value).quantize(ONE_PLACE)
+    text = f"{value:f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text.replace(".", ",")
+
+
+# --- Theme days (O4.1, O4.3 step 7) -------------------------------------------------------
+
+MAX_THEME_DAYS = 2
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday."""
+    return day.weekday() < 5
+
+
+def next_working_day(day: date) -> date:
+    """The next Monday-to-Friday day after ``day`` (Friday → Monday)."""
+    following = day + timedelta(days=1)
+    while not is_working_day(following):
+        following += timedelta(days=1)
+    return following
+
+
+def are_connected(first: date, second: date) -> bool:
+    """Two theme days are connected when they are consecutive working days, in any order."""
+    early, late = sorted((first, second))
+    return is_working_day(early) and is_working_day(late) and next_working_day(early) == late
+
+
+@dataclass(frozen=True)
+class ThemeDayVerdict:
+    """Whether a theme day may be added; ``needs_reason`` when a reason would allow it."""
+
+    allowed: bool
+    reason: str = ""
+    needs_reason: bool = False
+
+
+def check_theme_day(existing: Sequence[date], new: date, gap_reason: str = "") -> ThemeDayVerdict:
+    """May a theme day on ``new`` be added next to the ``existing`` ones (O4.1)?"""
+    existing = list(existing)
+    explained = bool((gap_reason or "").strip())
+    if len(existing) >= MAX_THEME_DAYS:
+        return ThemeDayVerdict(
+            allowed=False,
+            reason=_("Forløbet har allerede sine to temadage. Der kan ikke tilføjes flere."),
+        )
+    if new in existing:
+        return ThemeDayVerdict(allowed=False, reason=_("Der er allerede en temadag den dag."))
+    if not is_working_day(new) and not explained:
+        return ThemeDayVerdict(
+            allowed=False,
+            needs_reason=True,
+            reason=_(
+                "Temadage holdes på hverdage (mandag til fredag). Skriv en begrundelse, hvis "
+                "temadagen alligevel skal ligge i en weekend."
+            ),
+        )
+    if existing and not are_connected(existing[0], new) and not explained:
+        return ThemeDayVerdict(
+            allowed=False,
+            needs_reason=True,
+            reason=_(
+                "De to temadage skal ligge på hverdage lige efter hinanden (fredag og mandag "
+                "tæller som sammenhængende). Skriv en begrundelse, hvis der skal være "
+                "mellemrum mellem dagene."
+            ),
+        )
+    return ThemeDayVerdict(allowed=True)
+
+
+# --- Tasks ---------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def is_overdue(due_on: date | None, done: object, today: date) -> bool:
+    """Not done (``done`` is falsy, e.g. a done_at of None) and due before today."""
+    return not done and due_on is not None and due_on < today
+
+
+def overdue_tasks(tasks: Iterable[T], today: date) -> list[T]:
+    """The tasks (with ``due_on`` and ``done_at``) that are overdue, earliest first."""
+    late = [task for task in tasks if is_overdue(task.due_on, task.done_at, today)]
+    return sorted(late, key=lambda task: task.due_on)

@@ -1,0 +1,148 @@
+"""Issue #4 as staff live it, in Debian's chromium: an O4 group from assessment to the
+final policy (C4, C6; O4.3 steps 5–10), with the sites' view following each step."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from indsats.accounts.models import Role
+from indsats.core.tests.browser import assert_accessible, log_in
+from indsats.programmes.models import Programme, ProgrammeStatus
+from indsats.testing.factories import TEST_PASSWORD, PlacementSiteFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+def _click(page, name, role="button"):
+    with page.expect_navigation():
+        page.get_by_role(role, name=name).first.click()
+
+
+def _complete(page, step_title):
+    _click(page, f"Markér »{step_title}« som gennemført")
+    errors = page.locator(".alert-error").all_inner_texts()
+    assert not errors, errors
+
+
+def _steps_done(page) -> list[str]:
+    done = page.locator("ol.programme-steps li").filter(has=page.locator(".badge-success"))
+    return done.locator("strong").all_inner_texts()
+
+
+def _last_working_days():
+    """A Monday and Tuesday in the past: two connected theme days (O4.1)."""
+    day = timezone.localdate() - datetime.timedelta(days=14)
+    while day.weekday() != 0:
+        day -= datetime.timedelta(days=1)
+    return day, day + datetime.timedelta(days=1)
+
+
+def _upload(page, tmp_path, label, name):
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.7\n% policy\n")
+    form = page.locator("form").filter(has=page.get_by_role("button", name=f"Send {label}"))
+    form.locator("input[type=file]").set_input_files(str(path))
+    _click(page, f"Send {label}")
+
+
+def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
+    page, live_server, make_application, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ask = PlacementSiteFactory(name="Opholdsstedet Ask", employee_count=12)
+    birk = PlacementSiteFactory(name="Opholdsstedet Birk", employee_count=10)
+    ask_leader = UserFactory(email="leder@ask.test", role=Role.APPLICANT, organisation=ask)
+    birk_leader = UserFactory(email="leder@birk.test", role=Role.APPLICANT, organisation=birk)
+    officer = UserFactory(email="sagsbehandler@styrelsen.test", role=Role.CASE_OFFICER)
+    first = make_application(
+        "O4", ask, ask_leader, submitted=True, employee_count="12", partners=[str(birk.pk)]
+    )
+    make_application(
+        "O4", birk, birk_leader, submitted=True, employee_count="10", partners=[str(ask.pk)]
+    )
+
+    # Assess and grant the group (C4).
+    log_in(page, live_server, officer.email, TEST_PASSWORD)
+    page.goto(live_server.url + "/sagsbehandling/")
+    _click(page, first.reference, role="link")
+    assert "Opholdsstedet Birk" in page.locator("main").inner_text()  # the group
+    assert_accessible(page)
+    management = page.get_by_role("group").filter(has_text="Ledelsen har besluttet").first
+    management.get_by_label("Opfyldt", exact=True).check()
+    page.locator("textarea[name^=reason_]").first.fill("Ledelsen har skrevet under.")
+    _click(page, "Gem vurdering")
+    page.get_by_label("Bevilget").check()
+    page.locator("textarea[name=reason]").fill("Begge steder opfylder betingelserne.")
+    _click(page, "Træf afgørelse og send brev")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Opholdsstedet Ask, Opholdsstedet Birk").click()
+    programme_url = page.url
+
+    # Step 5: the initial meeting, with its record.
+    _click(page, "Aftal et møde", role="link")
+    page.select_option("select[name=kind]", "initial")
+    page.fill("[name=starts_at]", f"{_last_working_days()[0] - datetime.timedelta(days=7)}T10:00")
+    page.fill("[name=place]", "Opholdsstedet Ask")
+    page.fill("[name=participants]", "Ledelse og arbejdsgrupper fra Ask og Birk")
+    page.fill("[name=minutes]", "Målgruppe 12–17 år. Politikken skrives af arbejdsgrupperne.")
+    _click(page, "Gem")
+    _complete(page, "Indledende møde")
+
+    # Step 6: the collaboration agreement, generated from the meeting's record.
+    _click(page, "Lav samarbejdsaftale ud fra det indledende møde")
+    assert "samarbejdsaftale-" in page.locator("main").inner_text()
+    _complete(page, "Samarbejdsaftale")
+
+    # Step 7: the start focus group and two connected theme days.
+    _click(page, "Registrér interviewet ved forløbets start", role="link")
+    monday, tuesday = _last_working_days()
+    page.fill("[name=held_on]", (monday - datetime.timedelta(days=1)).isoformat())
+    page.fill("[name=participants]", "Seks pædagoger")
+    page.fill("[name=notes]", "Usikkerhed om, hvornår man skal handle.")
+    _click(page, "Gem")
+    for day in (monday, tuesday):
+        _click(page, "Tilføj temadag", role="link")
+        page.fill("[name=date]", day.isoformat())
+        page.fill("[name=place]", "Opholdsstedet Ask")
+        page.check("[name=held]")
+        _click(page, "Gem")
+    _complete(page, "To temadage")
+    assert_accessible(page)
+
+    # The sites see each step as it happens (C3).
+    page.context.clear_cookies()
+    log_in(page, live_server, ask_leader.email, TEST_PASSWORD)
+    page.goto(programme_url)
+    assert {"Indledende møde", "Samarbejdsaftale", "To temadage"} <= set(_steps_done(page))
+    assert "samarbejdsaftale-" in page.locator("main").inner_text()
+
+    # Step 8: the site sends its draft policy.
+    _upload(page, tmp_path, "udkast til politik", "ask-udkast.pdf")
+    _complete(page, "Udkast til politik")
+    assert_accessible(page)
+
+    # Step 9: the closing meeting with feedback and the end focus group.
+    page.context.clear_cookies()
+    log_in(page, live_server, officer.email, TEST_PASSWORD)
+    page.goto(programme_url)
+    _click(page, "Registrér interviewet ved forløbets afslutning", role="link")
+    page.fill("[name=held_on]", timezone.localdate().isoformat())
+    page.fill("[name=participants]", "De samme seks pædagoger")
+    page.fill("[name=notes]", "Mere tryghed i at handle på mistanke.")
+    _click(page, "Gem")
+    _click(page, "Skriv eller ret teksterne", role="link")
+    page.fill("[name=draft_feedback]", "Gør afsnittet om underretning mere konkret.")
+    _click(page, "Gem")
+    _complete(page, "Afsluttende møde")
+
+    # Step 10: the final policy closes the programme.
+    page.context.clear_cookies()
+    log_in(page, live_server, birk_leader.email, TEST_PASSWORD)
+    page.goto(programme_url)
+    _upload(page, tmp_path, "endelig politik", "birk-endelig.pdf")
+    _complete(page, "Endelig politik")
+    assert "Afsluttet" in page.locator("main").inner_text()
+    programme = Programme.objects.get()
+    assert programme.status == ProgrammeStatus.CLOSED
+    assert programme.steps.count() == 10

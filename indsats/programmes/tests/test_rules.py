@@ -1,0 +1,203 @@
+"""The rules of delivering a programme on their own (C6; no database): the hours cap
+(O1.1), the two connected theme days (O4.1, O4.3 step 7) and overdue tasks."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from indsats.programmes import rules
+
+MONDAY = date(2027, 3, 1)
+TUESDAY = date(2027, 3, 2)
+WEDNESDAY = date(2027, 3, 3)
+FRIDAY = date(2027, 3, 5)
+SATURDAY = date(2027, 3, 6)
+NEXT_MONDAY = date(2027, 3, 8)
+NEXT_TUESDAY = date(2027, 3, 9)
+
+hours = st.decimals(min_value=Decimal("0.5"), max_value=Decimal("30"), places=1)
+days = st.dates(min_value=date(2024, 1, 1), max_value=date(2035, 12, 31))
+working_days = days.filter(rules.is_working_day)
+
+
+def D(text):
+    return Decimal(text)
+
+
+# --- Hours (O1.1) ---------------------------------------------------------------------------
+
+
+def test_it_warns_when_the_total_reaches_20_of_25_hours():
+    """O1.1: up to 25 hours; the log warns at 20."""
+    assert not rules.check_new_hours(D("15"), D("4.5"), 25).warning
+    verdict = rules.check_new_hours(D("15"), D("5"), 25)
+    assert verdict.allowed
+    assert verdict.warning
+    assert verdict.after.total == D("20")
+    assert "20 af 25 timer" in str(rules.hours_warning_text(verdict.after))
+
+
+def test_it_refuses_an_entry_that_would_pass_the_25_hour_cap():
+    """O1.1 / C6: a new entry past the cap is refused, and the reason names the cap."""
+    verdict = rules.check_new_hours(D("24"), D("1.5"), 25)
+    assert not verdict.allowed
+    assert "25" in str(verdict.reason)
+    assert verdict.after.total == D("24")  # nothing is added
+
+
+def test_it_allows_reaching_the_cap_exactly():
+    """O1.1: 'up to 25 hours' includes the 25th."""
+    verdict = rules.check_new_hours(D("24"), D("1"), 25)
+    assert verdict.allowed
+    assert verdict.after.reached
+    assert not verdict.after.over
+
+
+def test_it_allows_more_hours_after_the_cap_is_raised():
+    """C6: a manager may raise the cap; the same entry is then allowed."""
+    assert not rules.check_new_hours(D("25"), D("3"), 25).allowed
+    assert rules.check_new_hours(D("25"), D("3"), 30).allowed
+
+
+def test_it_never_refuses_hours_on_a_programme_without_a_cap():
+    """C6: only offers with a cap (O1.1) limit the hours."""
+    verdict = rules.check_new_hours(D("300"), D("8"), None)
+    assert verdict.allowed
+    assert not verdict.warning
+    assert rules.warning_threshold(None) is None
+
+
+def test_it_refuses_zero_or_negative_hours():
+    """C6: an entry in the hours log is hours actually given."""
+    assert not rules.check_new_hours(D("0"), D("0"), 25).allowed
+    assert not rules.check_new_hours(D("0"), D("-1"), 25).allowed
+
+
+@given(logged=st.lists(hours, max_size=8), new=hours, cap=st.integers(min_value=1, max_value=60))
+def test_it_allows_an_entry_exactly_when_the_new_total_stays_within_the_cap(logged, new, cap):
+    """O1.1: the cap is never passed, and nothing under it is refused."""
+    total = sum(logged, D("0"))
+    verdict = rules.check_new_hours(total, new, cap)
+    assert verdict.allowed == (total + new <= cap)
+    if verdict.allowed:
+        assert verdict.after.total == total + new
+        assert verdict.warning == (total + new >= rules.warning_threshold(cap))
+
+
+@given(cap=st.integers(min_value=1, max_value=200))
+def test_it_warns_before_the_cap_is_reached(cap):
+    """O1.1: the warning comes at or before the cap, never after it (20 of 25)."""
+    threshold = rules.warning_threshold(cap)
+    assert threshold <= cap
+    assert rules.HoursStatus(total=Decimal(cap), cap=cap).warning
+
+
+# --- Theme days (O4.1, O4.3 step 7) ---------------------------------------------------------
+
+
+def test_it_accepts_two_consecutive_working_days():
+    """O4.1: two connected theme days."""
+    assert rules.check_theme_day([MONDAY], TUESDAY).allowed
+    assert rules.check_theme_day([TUESDAY], MONDAY).allowed  # in either order
+
+
+def test_it_counts_friday_and_the_following_monday_as_connected():
+    """O4.1: connected means consecutive working days, so Friday → Monday is connected."""
+    assert rules.are_connected(FRIDAY, NEXT_MONDAY)
+    assert rules.check_theme_day([FRIDAY], NEXT_MONDAY).allowed
+
+
+def test_it_refuses_a_gap_between_the_theme_days_without_a_reason():
+    """C6: 'a gap is refused unless a reason is given'."""
+    verdict = rules.check_theme_day([MONDAY], WEDNESDAY)
+    assert not verdict.allowed
+    assert verdict.needs_reason
+    assert not rules.check_theme_day([MONDAY], WEDNESDAY, "   ").allowed
+    assert not rules.check_theme_day([FRIDAY], NEXT_TUESDAY).allowed
+
+
+def test_it_accepts_a_gap_when_a_reason_is_given():
+    """C6: a gap with a reason is accepted."""
+    assert rules.check_theme_day([MONDAY], WEDNESDAY, "Stedet holder personalemøde").allowed
+
+
+def test_it_refuses_a_weekend_theme_day_without_a_reason():
+    """O4.1: theme days are on working days; a weekend day needs a reason."""
+    assert not rules.check_theme_day([], SATURDAY).allowed
+    assert rules.check_theme_day([], SATURDAY, "Weekendseminar").allowed
+    assert not rules.are_connected(FRIDAY, SATURDAY)
+
+
+def test_it_refuses_a_third_theme_day_even_with_a_reason():
+    """O4.1: two theme days, no more."""
+    verdict = rules.check_theme_day([MONDAY, TUESDAY], WEDNESDAY, "Ekstra dag")
+    assert not verdict.allowed
+    assert not verdict.needs_reason
+
+
+def test_it_refuses_two_theme_days_on_the_same_date():
+    """O4.1: two days, not one day twice."""
+    assert not rules.check_theme_day([MONDAY], MONDAY, "grund").allowed
+
+
+@given(day=working_days)
+def test_it_connects_every_working_day_with_the_next(day):
+    """O4.1: the next working day is always connected, whichever is added first."""
+    following = rules.next_working_day(day)
+    assert rules.is_working_day(following)
+    assert 1 <= (following - day).days <= 3
+    assert rules.check_theme_day([day], following).allowed
+    assert rules.check_theme_day([following], day).allowed
+
+
+@given(first=working_days, second=working_days)
+def test_it_asks_for_a_reason_exactly_when_the_days_are_not_consecutive(first, second):
+    """C6: without a reason, a pair of working days is accepted iff they are connected;
+    with a reason, any two different days are accepted."""
+    assume(first != second)
+    connected = rules.next_working_day(min(first, second)) == max(first, second)
+    assert rules.check_theme_day([first], second).allowed == connected
+    assert rules.check_theme_day([first], second, "Aftalt med stedet").allowed
+
+
+@given(existing=st.lists(days, min_size=2, max_size=2, unique=True), new=days)
+def test_it_never_allows_more_than_two_theme_days(existing, new):
+    """O4.1: a third theme day is refused whatever the dates or reason."""
+    assert not rules.check_theme_day(existing, new, "grund").allowed
+
+
+# --- Tasks -----------------------------------------------------------------------------------
+
+
+@dataclass
+class FakeTask:
+    due_on: date
+    done_at: object = None
+
+
+def test_it_marks_a_task_overdue_only_after_its_due_date():
+    """C6: tasks with due dates and an overdue view."""
+    today = WEDNESDAY
+    assert rules.is_overdue(TUESDAY, None, today)
+    assert not rules.is_overdue(WEDNESDAY, None, today)  # due today is not late yet
+    assert not rules.is_overdue(TUESDAY, "2027-03-02T10:00", today)  # done
+
+
+def test_it_lists_the_overdue_tasks_earliest_first():
+    """C6: the overdue view shows the longest-waiting task first."""
+    late = FakeTask(due_on=TUESDAY)
+    later = FakeTask(due_on=MONDAY)
+    done = FakeTask(due_on=MONDAY, done_at="done")
+    upcoming = FakeTask(due_on=NEXT_MONDAY)
+    assert rules.overdue_tasks([late, done, upcoming, later], WEDNESDAY) == [later, late]
+
+
+@given(due=days, today=days, done=st.booleans())
+def test_it_never_calls_a_done_task_overdue(due, today, done):
+    """C6: a done task is never overdue; an open one is exactly when its date has passed."""
+    overdue = rules.is_overdue(due, "done" if done else None, today)
+    assert overdue == (not done and due < today)
+    assert rules.is_overdue(due, None, due + timedelta(days=1))

@@ -1,0 +1,76 @@
+"""A programme's full history from the audit trail, in plain Danish (C10)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from indsats.audit.describe import describe
+
+from .workflow import workflow_for
+
+
+@dataclass(frozen=True)
+class Event:
+    when: datetime.datetime
+    text: str
+    details: tuple[str, ...] = ()
+
+
+def _related_objects(programme):
+    """(model, ids) for the programme and every record that belongs to it."""
+    from indsats.applications.models import Document, DocumentVersion
+
+    related = [(type(programme), [programme.pk])]
+    for manager in ("meetings", "theme_days", "focus_groups", "hour_entries", "goals", "tasks"):
+        queryset = getattr(programme, manager, None)
+        if queryset is not None:
+            related.append((queryset.model, list(queryset.values_list("pk", flat=True))))
+    documents = Document.objects.filter(
+        Q(programme=programme) | Q(application__programme=programme)
+    )
+    related.append(
+        (
+            DocumentVersion,
+            list(
+                DocumentVersion.objects.filter(document__in=documents).values_list("pk", flat=True)
+            ),
+        )
+    )
+    return related
+
+
+def timeline_for(programme, for_staff: bool) -> list[Event]:
+    workflow = workflow_for(programme.offer.code)
+    titles = {step.key: str(step.title) for step in workflow.steps}
+    events = [
+        Event(
+            record.completed_at,
+            _("Trinnet »%(step)s« blev gennemført af %(who)s")
+            % {"step": titles.get(record.step, record.step), "who": record.completed_by},
+            (record.note,) if record.note and for_staff else (),
+        )
+        for record in programme.steps.select_related("completed_by")
+    ]
+    if for_staff:
+        condition = Q()
+        for model, ids in _related_objects(programme):
+            if ids:
+                content_type = ContentType.objects.get_for_model(model)
+                condition |= Q(content_type=content_type, object_pk__in=[str(i) for i in ids])
+        if condition:
+            for entry in LogEntry.objects.filter(condition).select_related("actor", "content_type"):
+                described = describe(entry)
+                events.append(
+                    Event(
+                        entry.timestamp,
+                        described.sentence,
+                        tuple(f"{c.field}: {c.old} → {c.new}" for c in described.changes),
+                    )
+                )
+    return sorted(events, key=lambda event: event.when)

@@ -1,0 +1,145 @@
+"""The programme list and page: progress along the workflow, completing a step, the
+collaboration agreement, and the history (C6)."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.applications.models import APPLICANT_UPLOAD_KINDS, DocumentKind
+
+from .. import agreement
+from ..models import Programme, ProgrammeStatus
+from ..timeline import timeline_for
+from ..workflow import CURRENT, StepRefused, check_completion
+from ..workflow_state import complete_step, progress_of, role_of, state_of
+
+
+def get_programme_for_user(user, pk) -> Programme:
+    programme = get_object_or_404(Programme.objects.select_related("offer", "organisation"), pk=pk)
+    if not permissions.can_view_programme(user, programme):
+        raise Http404
+    return programme
+
+
+@requires(permissions.is_board_staff)
+def programme_list(request):
+    programmes = Programme.objects.select_related("offer", "organisation").prefetch_related(
+        "consultants"
+    )
+    show = request.GET.get("vis", "active")
+    if show == "mine":
+        programmes = programmes.filter(consultants=request.user, status=ProgrammeStatus.ACTIVE)
+    elif show == "active":
+        programmes = programmes.filter(status=ProgrammeStatus.ACTIVE)
+    offer = request.GET.get("tilbud", "")
+    if offer:
+        programmes = programmes.filter(offer__code=offer)
+    query = request.GET.get("q", "").strip()
+    if query:
+        programmes = programmes.filter(Q(reference__icontains=query) | Q(title__icontains=query))
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {"programmes": programmes, "show": show, "offer": offer, "query": query},
+    )
+
+
+def _step_actions(user, programme):
+    """The steps this user could complete now, each with the engine's verdict."""
+    from ..facts_from_records import facts_for
+
+    if programme.status != ProgrammeStatus.ACTIVE or not user.is_authenticated:
+        return []
+    workflow, state = state_of(programme)
+    facts = facts_for(programme)
+    actions = []
+    for item in progress_of(programme):
+        if item.status == CURRENT:
+            verdict = check_completion(workflow, state, item.step.key, role_of(user), facts)
+            allowed_role = role_of(user) in item.step.may_complete
+            if allowed_role:
+                actions.append((item.step, verdict))
+    return actions
+
+
+@requires(permissions.is_signed_in)
+def programme_detail(request, pk):
+    programme = get_programme_for_user(request.user, pk)
+    is_staff = permissions.is_board_staff(request.user)
+    own_applications = programme.applications.select_related("organisation")
+    if not is_staff:
+        own_applications = own_applications.filter(organisation=request.user.organisation)
+    uploads = [
+        (application, kind, DocumentKind(kind).label)
+        for application in own_applications
+        for kind in APPLICANT_UPLOAD_KINDS
+        if permissions.can_upload_document(request.user, application, kind)
+    ]
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "programme": programme,
+            "progress": progress_of(programme),
+            "step_actions": _step_actions(request.user, programme),
+            "applications": programme.applications.select_related("organisation"),
+            "documents": _documents(programme, request.user),
+            "uploads": uploads,
+            "timeline": timeline_for(programme, for_staff=is_staff),
+            "is_staff": is_staff,
+            "can_deliver": permissions.can_deliver(request.user, programme),
+            "can_raise_hour_cap": permissions.can_raise_hour_cap(request.user),
+            "can_assign_consultants": permissions.can_assign_consultants(request.user),
+            "can_generate_agreement": permissions.can_deliver(request.user, programme)
+            and programme.offer.code == "O4",
+        },
+    )
+
+
+def _documents(programme, user):
+    from indsats.applications.models import Document
+
+    documents = (
+        Document.objects.filter(Q(programme=programme) | Q(application__programme=programme))
+        .select_related("application__organisation")
+        .prefetch_related("versions__uploaded_by")
+    )
+    if not permissions.is_board_staff(user):
+        documents = documents.filter(
+            Q(programme=programme) | Q(application__organisation=user.organisation)
+        )
+    return documents.order_by("kind", "application__organisation__name")
+
+
+@require_POST
+@requires(permissions.is_signed_in)
+def step_complete(request, pk, step):
+    programme = get_programme_for_user(request.user, pk)
+    try:
+        complete_step(programme, step, request.user, request.POST.get("note", ""))
+    except StepRefused as refusal:
+        for reason in refusal.verdict.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, _("Trinnet er gennemført."))
+    return redirect("programmes:detail", pk=programme.pk)
+
+
+@require_POST
+@requires(permissions.is_board_staff)
+def generate_agreement(request, pk):
+    programme = get_programme_for_user(request.user, pk)
+    if not permissions.can_deliver(request.user, programme):
+        raise Http404
+    problem = agreement.missing_for_agreement(programme)
+    if problem:
+        messages.error(request, problem)
+    else:
+        agreement.generate(programme, request.user)
+        messages.success(request, _("Samarbejdsaftalen er lavet som PDF og DOCX."))
+    return redirect("programmes:detail", pk=programme.pk)

@@ -1,0 +1,170 @@
+"""Forms for the screening: decisions, the records staff keep, settings and uploads."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from indsats.core.concurrency import VersionedModelForm
+from indsats.organisations.models import Municipality
+
+from .importers import IMPORTERS
+from .models import (
+    ComparisonGroup,
+    Decision,
+    MinisterialRequest,
+    PreparednessPlan,
+    PressCriticism,
+    ScreeningSettings,
+    SourceKind,
+)
+from .parameters import ParameterError, parse_reason_periods
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def https_by_default(field, **kwargs):
+    """Model fields as form fields; a web address typed without a scheme gets https://."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Beslutning"),
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        help_text=_("»Tag kontakt« opretter et opsøgende forløb (konsulentbistand, O5)."),
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Hvilke faktorer og hvilket kendskab til kommunen beslutningen bygger på."),
+    )
+
+
+class RunForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Statistikkens år"), coerce=int)
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in sorted(years, reverse=True)]
+
+
+class PlanForm(VersionedModelForm):
+    class Meta:
+        formfield_callback = https_by_default
+        model = PreparednessPlan
+        fields = ["approved_on", "revised_on", "is_published", "url", "note"]
+        widgets = {"approved_on": DATE_WIDGET, "revised_on": DATE_WIDGET}
+
+    def clean(self):
+        cleaned = super().clean()
+        approved, revised = cleaned.get("approved_on"), cleaned.get("revised_on")
+        if revised and not approved:
+            self.add_error(
+                "approved_on", _("Et revideret beredskab skal også have en dato for godkendelse.")
+            )
+        elif approved and revised and revised < approved:
+            self.add_error("revised_on", _("Revisionen kan ikke ligge før godkendelsen."))
+        if cleaned.get("is_published") and not cleaned.get("url"):
+            self.add_error("url", _("Skriv adressen, hvor beredskabet er offentliggjort."))
+        return cleaned
+
+
+class PressForm(VersionedModelForm):
+    class Meta:
+        formfield_callback = https_by_default
+        model = PressCriticism
+        fields = ["published_on", "medium", "url", "summary"]
+        widgets = {"published_on": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 4})}
+
+
+class MinisterialRequestForm(VersionedModelForm):
+    class Meta:
+        model = MinisterialRequest
+        fields = ["received_on", "reference", "status", "note"]
+        widgets = {"received_on": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class ComparisonGroupForm(VersionedModelForm):
+    class Meta:
+        model = ComparisonGroup
+        fields = ["members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+        help_texts = {"members": _("Kommunen selv indgår aldrig i sin egen gruppe.")}
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        self.fields["members"].queryset = Municipality.objects.exclude(pk=municipality.pk)
+        self.fields["members"].label_from_instance = lambda m: f"{m.name} ({m.code})"
+
+
+class SettingsForm(VersionedModelForm):
+    class Meta:
+        model = ScreeningSettings
+        fields = [
+            "threshold",
+            "averaging",
+            "use_region",
+            "use_country",
+            "use_group",
+            "look_back_months",
+            "plan_max_age_years",
+            "warning_window_days",
+            "candidate_min_factors",
+            "weight_f1",
+            "weight_f2",
+            "weight_f3",
+            "weight_f4",
+            "weight_f5",
+            "weight_f6",
+            "weight_f7",
+            "reason_codes",
+            "child_count_quarter",
+        ]
+        widgets = {
+            "averaging": forms.RadioSelect,
+            "reason_codes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_reason_codes(self):
+        text = self.cleaned_data["reason_codes"]
+        try:
+            parse_reason_periods(text)
+        except ParameterError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in ("use_region", "use_country", "use_group")):
+            self.add_error("use_region", _("Vælg mindst én reference at sammenligne med."))
+        for code in range(1, 8):
+            weight = cleaned.get(f"weight_f{code}")
+            if weight is not None and weight < 0:
+                self.add_error(f"weight_f{code}", _("En vægt kan ikke være negativ."))
+        return cleaned
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Hvad indeholder filen?"),
+        choices=[(value, label) for value, label in SourceKind.choices if value in IMPORTERS],
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=_("Fil"),
+        help_text=_("CSV med semikolon og decimalkomma, gemt som UTF-8. Højst 10 MB."),
+    )
+
+    MAX_BYTES = 10 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Filen er større end 10 MB."))
+        return upload

@@ -1,0 +1,116 @@
+"""Running and saving a screening, reproducing a saved run, and recording staff's decisions.
+
+No request here: views and commands call these and show the results themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from indsats.organisations.models import Municipality, Organisation, OrganisationKind
+from indsats.programmes.services import open_outreach_case
+
+from .inputs import gather, uses_synthetic_data, years_with_figures
+from .models import Decision, ScreeningDecision, ScreeningRun, ScreeningSettings, StatisticValue
+from .models.data import Measure
+from .parameters import Parameters
+from .rules import screen
+from .snapshot import input_from_dict, input_to_dict, result_to_dict
+
+
+def default_year() -> int:
+    """The latest year with notification figures, else last year."""
+    latest = StatisticValue.objects.filter(
+        measure__in=[Measure.NOTIFICATIONS_BY_REASON, Measure.NOTIFICATIONS]
+    ).aggregate(latest=Max("year"))["latest"]
+    return latest or max(years_with_figures(), default=timezone.localdate().year - 1)
+
+
+def current_parameters(
+    year: int | None = None,
+    *,
+    as_of: date | None = None,
+    **overrides,
+) -> Parameters:
+    """The saved settings for ``year`` as of ``as_of`` (today), with any overrides."""
+    parameters = ScreeningSettings.current().parameters(
+        year or default_year(), as_of or timezone.localdate()
+    )
+    changes = {name: value for name, value in overrides.items() if value is not None}
+    return parameters.with_changes(**changes) if changes else parameters
+
+
+def fingerprint(inputs: list[dict], parameters: dict) -> str:
+    payload = json.dumps({"inputs": inputs, "parameters": parameters}, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def run_screening(parameters: Parameters, user=None) -> ScreeningRun:
+    """Screen all municipalities and save the run with what it used."""
+    inputs, versions = gather(parameters)
+    results = screen(inputs, parameters)
+    input_dicts = [input_to_dict(item) for item in inputs]
+    parameter_dict = parameters.to_dict()
+    return ScreeningRun.objects.create(
+        year=parameters.year,
+        as_of=parameters.as_of,
+        created_by=user,
+        parameters=parameter_dict,
+        data_versions=versions,
+        inputs=input_dicts,
+        results=[result_to_dict(result, parameters) for result in results],
+        fingerprint=fingerprint(input_dicts, parameter_dict),
+        synthetic=uses_synthetic_data(versions),
+    )
+
+
+def reproduce(run: ScreeningRun) -> list[dict]:
+    """The results of running the core again on the run's saved inputs and parameters."""
+    parameters = Parameters.from_dict(run.parameters)
+    inputs = [input_from_dict(data) for data in run.inputs]
+    return [result_to_dict(result, parameters) for result in screen(inputs, parameters)]
+
+
+def data_changed_since(run: ScreeningRun) -> bool:
+    """Whether the data the run used has changed, so that running again would differ."""
+    inputs, _versions = gather(run.parsed_parameters)
+    return fingerprint([input_to_dict(item) for item in inputs], run.parameters) != run.fingerprint
+
+
+def latest_run(year: int | None = None) -> ScreeningRun | None:
+    runs = ScreeningRun.objects.all()
+    if year is not None:
+        runs = runs.filter(year=year)
+    return runs.first()
+
+
+def municipality_organisation(municipality: Municipality) -> Organisation:
+    return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality=municipality)
+
+
+@transaction.atomic
+def record_decision(
+    municipality: Municipality,
+    decision: str,
+    reason: str,
+    user,
+    run: ScreeningRun | None = None,
+) -> ScreeningDecision:
+    """Record staff's judgement; *contact* opens an outreach case (O5) in the workflow."""
+    programme = None
+    if decision == Decision.CONTACT:
+        programme = open_outreach_case(municipality_organisation(municipality), user, reason)
+    return ScreeningDecision.objects.create(
+        municipality=municipality,
+        run=run,
+        decision=decision,
+        reason=reason,
+        decided_by=user,
+        programme=programme,
+    )

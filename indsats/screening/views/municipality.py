@@ -1,0 +1,133 @@
+"""A municipality's page in the screening: its factors with their figures, time series as
+charts with data tables, the records staff keep, programmes and outreach, and the decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from indsats.accounts import permissions
+from indsats.accounts.decorators import requires
+from indsats.programmes.models import Programme
+
+from ..forms import DecisionForm
+from ..inputs import load_figures
+from ..labels import MEASURE_LABELS, REFERENCE_LABELS
+from ..models import (
+    ComparisonGroup,
+    Decision,
+    MinisterialRequest,
+    PreparednessPlan,
+    PressCriticism,
+    ScreeningDecision,
+    StatisticValue,
+)
+from ..rules import BOERNEHUS, NOTIFICATION
+from ..series import chart_data, time_series
+from ..services import current_parameters, latest_run, municipality_organisation, record_decision
+from .lookups import get_municipality
+
+
+def _programme_url(programme) -> str | None:
+    """The programme's page, once the programmes app has one."""
+    try:
+        return reverse("programmes:detail", args=[programme.pk])
+    except NoReverseMatch:
+        return None
+
+
+def _charts(municipality, parameters) -> tuple[list[dict], list[dict]]:
+    series = time_series(municipality, parameters)
+    labels = {name: str(label) for name, label in REFERENCE_LABELS.items()}
+    labels = {name: label[:1].upper() + label[1:] for name, label in labels.items()}
+    charts = []
+    for measure in (NOTIFICATION, BOERNEHUS):
+        charts.append(
+            {
+                "id": f"chart-{measure}",
+                "data_id": f"chart-{measure}-data",
+                "title": MEASURE_LABELS[measure],
+                "data": chart_data(series, measure, labels, municipality.name),
+                "measure": measure,
+            }
+        )
+    return series, charts
+
+
+def _uses_synthetic(municipality, run) -> bool:
+    if run is not None and run.synthetic:
+        return True
+    return StatisticValue.objects.filter(municipality=municipality, source__synthetic=True).exists()
+
+
+@requires(permissions.can_view_screening)
+def detail(request, code):
+    municipality = get_municipality(code)
+    can_decide = permissions.can_decide_outreach(request.user)
+    run = latest_run()
+    form = DecisionForm(request.POST or None) if can_decide else None
+    if request.method == "POST":
+        if not can_decide:
+            raise PermissionDenied
+        if form.is_valid():
+            decision = record_decision(
+                municipality,
+                form.cleaned_data["decision"],
+                form.cleaned_data["reason"],
+                request.user,
+                run=run,
+            )
+            if decision.decision == Decision.CONTACT:
+                messages.success(
+                    request,
+                    _("Beslutningen er gemt, og det opsøgende forløb %(reference)s er oprettet.")
+                    % {"reference": decision.programme.reference},
+                )
+            else:
+                messages.success(request, _("Beslutningen er gemt."))
+            return redirect("screening:municipality", code=municipality.code)
+    parameters = current_parameters(run.year if run else None)
+    series, charts = _charts(municipality, parameters)
+    organisation = municipality_organisation(municipality)
+    programmes = list(
+        Programme.objects.filter(Q(organisation=organisation) | Q(participants=organisation))
+        .select_related("offer")
+        .distinct()
+        .order_by("-created_at")
+    )
+    for programme in programmes:
+        programme.url = _programme_url(programme)
+    figures = load_figures([parameters.year], parameters).get((municipality.code, parameters.year))
+    return render(
+        request,
+        "screening/municipality.html",
+        {
+            "municipality": municipality,
+            "run": run,
+            "result": run.result_for(municipality.code) if run else None,
+            "run_input": next((i for i in run.inputs if i["code"] == municipality.code), None)
+            if run
+            else None,
+            "figures": figures,
+            "series": series,
+            "charts": charts,
+            "plan": PreparednessPlan.objects.filter(municipality=municipality).first(),
+            "press": PressCriticism.objects.filter(municipality=municipality),
+            "requests": MinisterialRequest.objects.filter(municipality=municipality),
+            "group": ComparisonGroup.objects.filter(municipality=municipality)
+            .prefetch_related("members")
+            .first(),
+            "programmes": programmes,
+            "decisions": ScreeningDecision.objects.filter(municipality=municipality)
+            .select_related("decided_by", "programme")
+            .order_by("-decided_at", "-pk"),
+            "form": form,
+            "can_record": permissions.can_record_screening_information(request.user),
+            "synthetic": _uses_synthetic(municipality, run),
+        },
+        status=400 if form is not None and form.is_bound else 200,
+    )
