@@ -8,6 +8,7 @@ urlpatterns = [
     path("henvendelser/", enquiries.enquiry_inbox, name="enquiry_inbox"),
     path("henvendelser/ny/<slug:slug>/", enquiries.enquiry_create, name="enquiry_create"),
     path("henvendelser/<int:pk>/", enquiries.enquiry_detail, name="enquiry_detail"),
+    path("henvendelser/<int:pk>/fordel/", enquiries.enquiry_assign, name="enquiry_assign"),
     path("ansoeg/<slug:slug>/", applying.start, name="start"),
     path("ansoegninger/<int:pk>/", portal.detail, name="detail"),
     path("ansoegninger/<int:pk>/udfyld/", applying.edit, name="edit"),

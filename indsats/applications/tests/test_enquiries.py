@@ -107,3 +107,14 @@ def test_it_refuses_someone_elses_enquiry_in_an_application(
         organisation=application.organisation,
     )
     assert "enquiry" in bound.errors
+
+
+def test_it_assigns_an_enquiry_to_a_case_officer(client, applicant, case_officer, manager):
+    enquiry = _send_enquiry(client, applicant)
+    client.force_login(manager)
+    client.post(
+        reverse("applications:enquiry_assign", args=[enquiry.pk]),
+        {"case_officer": case_officer.pk},
+    )
+    enquiry.refresh_from_db()
+    assert enquiry.case_officer == case_officer

@@ -21,6 +21,7 @@ OBJECT_URLS = {
     "applications:upload": "application+kind",
     "applications:download": "version",
     "applications:enquiry_detail": "enquiry",
+    "applications:enquiry_assign": "enquiry",
     "applications:case": "application",
     "applications:assign": "application",
     "applications:assess": "application",

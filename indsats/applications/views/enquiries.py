@@ -5,12 +5,14 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.catalogue.models import Offer
 
 from .. import notifications
+from ..backoffice_forms import AssignForm
 from ..forms import EnquiryAnswerForm, EnquiryForm
 from ..models import Enquiry, EnquiryStatus
 from .lookups import get_enquiry_for_user
@@ -64,7 +66,14 @@ def enquiry_detail(request, pk):
     return render(
         request,
         "applications/enquiry_detail.html",
-        {"enquiry": enquiry, "form": form, "applications": enquiry.applications.all()},
+        {
+            "enquiry": enquiry,
+            "form": form,
+            "assign_form": AssignForm(initial={"case_officer": enquiry.case_officer_id})
+            if can_answer
+            else None,
+            "applications": enquiry.applications.all(),
+        },
     )
 
 
@@ -79,3 +88,15 @@ def enquiry_inbox(request):
         "applications/enquiry_inbox.html",
         {"enquiries": enquiries, "status": status, "statuses": EnquiryStatus.choices},
     )
+
+
+@require_POST
+@requires(permissions.can_answer_enquiry)
+def enquiry_assign(request, pk):
+    enquiry = get_enquiry_for_user(request.user, pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        enquiry.case_officer = form.cleaned_data["case_officer"]
+        enquiry.save(update_fields=["case_officer"])
+        messages.success(request, _("Henvendelsen er fordelt."))
+    return redirect("applications:enquiry_detail", pk=enquiry.pk)

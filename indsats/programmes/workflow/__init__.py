@@ -10,8 +10,7 @@ not. Typical use::
 """
 
 from . import facts
-from .definitions import WORKFLOWS, workflow_for
-from .engine import (
+from .definition import (
     ACTORS,
     BOARD,
     BOTH,
@@ -21,13 +20,16 @@ from .engine import (
     ROLES,
     SKIPPED,
     UPCOMING,
+    Step,
+    Workflow,
+)
+from .definitions import WORKFLOWS, workflow_for
+from .engine import (
     InvalidState,
     ProgrammeState,
-    Step,
     StepProgress,
     StepRefused,
     Verdict,
-    Workflow,
     check_completion,
     complete,
     current_step_key,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from ..engine import Workflow
+from ..definition import Workflow
 from . import (
     o1_temaforloeb,
     o2_udviklingsforloeb,

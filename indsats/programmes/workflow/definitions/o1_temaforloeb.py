@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from .. import facts
-from ..engine import APPLICANT, BOARD, BOTH, Step, Workflow
+from ..definition import APPLICANT, BOARD, BOTH, Step, Workflow
 from .roles import APPLICANT_OR_ON_BEHALF, DECIDE, DELIVER
 
 WORKFLOW = Workflow(

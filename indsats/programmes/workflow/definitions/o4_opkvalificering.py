@@ -26,7 +26,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from .. import facts
-from ..engine import APPLICANT, BOARD, BOTH, Step, Workflow
+from ..definition import APPLICANT, BOARD, BOTH, Step, Workflow
 from .roles import APPLICANT_OR_ON_BEHALF, DELIVER
 
 WORKFLOW = Workflow(

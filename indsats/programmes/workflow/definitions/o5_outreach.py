@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from .. import facts
-from ..engine import BOARD, BOTH, Step, Workflow
+from ..definition import BOARD, BOTH, Step, Workflow
 from .roles import DECIDE, DELIVER
 
 WORKFLOW = Workflow(

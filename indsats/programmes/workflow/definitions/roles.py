@@ -11,7 +11,7 @@ Administrators run the system; they do not move cases on.
 
 from __future__ import annotations
 
-from ..engine import APPLICANT, CASE_OFFICER, CONSULTANT, MANAGER, PROJECT_LEADER
+from ..definition import APPLICANT, CASE_OFFICER, CONSULTANT, MANAGER, PROJECT_LEADER
 
 DECIDE = frozenset({CASE_OFFICER, PROJECT_LEADER, MANAGER})
 DELIVER = frozenset({CONSULTANT, CASE_OFFICER, PROJECT_LEADER, MANAGER})
