@@ -15,6 +15,8 @@ from indsats.accounts.models import Role, User
 from indsats.organisations.models import Municipality, Organisation, OrganisationKind, SiteType
 from indsats.screening.demo import load_synthetic_statistics
 
+from .demo_cases import load_demo_cases
+
 DEMO_PASSWORD = "demo-Indsats-2026"  # noqa: S105 - a published demo password, never in production
 
 
@@ -88,6 +90,20 @@ DEMO_USERS = (
         "Opholdsstedet Lærkereden",
     ),
     DemoUser(
+        "skovbrynet@indsats.test",
+        "Jonas Brynholm",
+        "Forstander",
+        Role.APPLICANT,
+        "Opholdsstedet Skovbrynet",
+    ),
+    DemoUser(
+        "fjordglimt@indsats.test",
+        "Hanne Fjordby",
+        "Forstander",
+        Role.APPLICANT,
+        "Døgninstitutionen Fjordglimt",
+    ),
+    DemoUser(
         "sagsbehandler@indsats.test", "Sofie Demo Sagsen", "Fuldmægtig", Role.CASE_OFFICER, "board"
     ),
     DemoUser(
@@ -153,4 +169,5 @@ def load_demo_data() -> list[DemoUser]:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
     load_synthetic_statistics()
+    load_demo_cases()
     return list(DEMO_USERS)

@@ -38,3 +38,25 @@ def test_it_leaves_a_database_with_users_alone_when_asked_to(case_officer, capsy
 def test_it_refuses_to_run_in_production():
     with pytest.raises(CommandError, match="produktion"):
         call_command("demo")
+
+
+def test_it_leaves_work_in_every_list():
+    from indsats.applications.models import Application, ApplicationStatus
+    from indsats.programmes.models import Programme
+
+    call_command("demo")
+    statuses = sorted(Application.objects.values_list("status", flat=True))
+    assert statuses == sorted(
+        [
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.GRANTED,
+            ApplicationStatus.GRANTED,
+            ApplicationStatus.DRAFT,
+        ]
+    )
+    programme = Programme.objects.get()
+    assert set(programme.participants.values_list("name", flat=True)) == {
+        "Opholdsstedet Lærkereden",
+        "Opholdsstedet Skovbrynet",
+    }
+    assert programme.current_step == "initial_meeting"

@@ -223,3 +223,12 @@ def test_it_draws_every_kind_of_field_the_dkfds_way():
     # Required fields are marked; the optional textarea is not; hidden fields stay hidden.
     assert html.count("(*skal udfyldes)") == 5
     assert element(html, "input", type="hidden", name="version")
+
+
+@pytest.mark.django_db
+def test_it_speaks_danish_to_an_english_browser_until_english_is_chosen(client):  # C11
+    danish = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert danish.headers["Content-Language"] == "da"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get("/", headers={"accept-language": "da"})
+    assert english.headers["Content-Language"] == "en"
