@@ -1,10 +1,13 @@
 """The applicant portal (C3): the organisation's enquiries, applications and documents."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -45,11 +48,51 @@ def portal(request):
             )
             .select_related("offer")
             .distinct(),
-            "upcoming_meetings": Enquiry.objects.filter(
-                organisation=organisation, initial_meeting_at__gte=timezone.now()
-            ).order_by("initial_meeting_at"),
+            "upcoming": upcoming_for(organisation),
         },
     )
+
+
+def upcoming_for(organisation) -> list[tuple]:
+    """(when, has_time, what, place, link) for the organisation's coming meetings and theme days."""
+    from indsats.programmes.models import Meeting, ThemeDay
+
+    now = timezone.now()
+    in_programmes = Q(programme__organisation=organisation) | Q(
+        programme__participants=organisation
+    )
+    items = [
+        (
+            e.initial_meeting_at,
+            True,
+            _("Indledende møde om »%s«") % e.subject,
+            e.initial_meeting_place,
+            reverse("applications:enquiry_detail", args=[e.pk]),
+        )
+        for e in Enquiry.objects.filter(organisation=organisation, initial_meeting_at__gte=now)
+    ]
+    items += [
+        (
+            m.starts_at,
+            True,
+            m.get_kind_display(),
+            m.place,
+            reverse("programmes:detail", args=[m.programme_id]),
+        )
+        for m in Meeting.objects.filter(in_programmes, starts_at__gte=now).distinct()
+    ]
+    items += [
+        (d.date, False, _("Temadag"), d.place, reverse("programmes:detail", args=[d.programme_id]))
+        for d in ThemeDay.objects.filter(in_programmes, date__gte=timezone.localdate()).distinct()
+    ]
+    return sorted(items, key=lambda item: _as_datetime(item[0]))
+
+
+def _as_datetime(value):
+
+    if isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
 
 
 @requires(permissions.is_signed_in)

@@ -143,3 +143,18 @@ def test_it_closes_an_outreach_case_without_further_action(manager, aarhus):  # 
     complete_step(case, "no_further_action", manager)
     case.refresh_from_db()
     assert case.status == ProgrammeStatus.STOPPED
+
+
+def test_it_shows_coming_meetings_and_theme_days_in_the_sites_portal(client, joint_programme):
+    """C3: the portal lists upcoming meetings and theme days of the site's programmes."""
+    next_week = timezone.now() + timezone.timedelta(days=7)
+    joint_programme.meetings.create(kind="initial", starts_at=next_week, place="Birk, salen")
+    joint_programme.theme_days.create(
+        date=(next_week + timezone.timedelta(days=7)).date(), place="Ask, festsalen"
+    )
+    partner = joint_programme.participants.exclude(pk=joint_programme.organisation_id).get()
+    client.force_login(partner.users.get())
+    response = client.get(reverse("applications:portal"))
+    places = [item[3] for item in response.context["upcoming"]]
+    assert places == ["Birk, salen", "Ask, festsalen"]
+    assert "Temadag" in response.text
