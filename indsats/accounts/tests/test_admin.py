@@ -43,3 +43,18 @@ def test_it_lists_organisations_for_the_administrator(client, administrator, pla
     )
     assert response.status_code == 200
     assert "Opholdsstedet Granbakken" in response.text
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:catalogue_offer_changelist",
+        "admin:applications_application_changelist",
+        "admin:applications_enquiry_changelist",
+        "admin:applications_decision_changelist",
+        "admin:programmes_programme_changelist",
+    ],
+)
+def test_it_opens_each_register_in_the_admin_site(client, administrator, url_name):
+    client.force_login(administrator)
+    assert client.get(reverse(url_name)).status_code == 200
