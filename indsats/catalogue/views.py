@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, saved
 
 from .forms import OfferForm
 from .models import Offer
@@ -56,13 +56,10 @@ def offer_edit(request, slug):
     form = OfferForm(request.POST or None, instance=offer)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict:
-            status = 409
-        else:
+        if saved(form):
             messages.success(request, _("Tilbuddet er opdateret."))
             return redirect("catalogue:offer_detail", slug=offer.slug)
+        status = CONFLICT
     return render(
         request, "catalogue/offer_form.html", {"form": form, "offer": offer}, status=status
     )

@@ -90,3 +90,16 @@ class VersionedModelForm(forms.ModelForm):
                 self.add_error(
                     name, _("Gemt af en anden: »%(value)s«.") % {"value": stored_value or "–"}
                 )
+
+
+CONFLICT = 409  # the status of a page that shows an edit conflict
+
+
+def saved(form) -> bool:
+    """Save a valid VersionedModelForm. False when someone else saved first: the form then
+    carries the conflict message and what the user typed, and the view answers CONFLICT."""
+    try:
+        form.save()
+    except EditConflict:
+        return False
+    return True

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, saved
 
 from .forms import PlacementSiteForm
 from .models import Municipality, Organisation, OrganisationKind, Region
@@ -111,13 +111,10 @@ def placement_site_edit(request, pk):
     form = PlacementSiteForm(request.POST or None, instance=site)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict:
-            status = 409
-        else:
+        if saved(form):
             messages.success(request, _("Ændringerne er gemt."))
             return redirect("organisations:detail", pk=site.pk)
+        status = CONFLICT
     return render(
         request,
         "organisations/placement_site_form.html",

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, saved
 
 from .. import notifications, rules
 from ..delivery_forms import (
@@ -47,8 +47,6 @@ from ..models import (
     ThemeDay,
     hours_summary,
 )
-
-CONFLICT = 409
 
 
 def _programme(request, pk, may=None) -> Programme:
@@ -114,15 +112,13 @@ def meeting_edit(request, pk, meeting_pk):
     form = MeetingForm(request.POST or None, instance=meeting, programme=programme)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = form.save()
-        except EditConflict:
-            status = CONFLICT
-        else:
+        if saved(form):
+            meeting = form.instance
             if (meeting.starts_at, meeting.place) != was and _is_upcoming(meeting):
                 notifications.meeting_scheduled(meeting, moved=True)
             messages.success(request, _("Mødet er gemt."))
             return _back(programme, "moeder")
+        status = CONFLICT
     return _page(request, "meeting_form.html", programme, form, status=status, meeting=meeting)
 
 
@@ -316,13 +312,10 @@ def record_edit(request, pk):
     form = ProgrammeRecordForm(request.POST or None, instance=record, programme=programme)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict:
-            status = CONFLICT
-        else:
+        if saved(form):
             messages.success(request, _("Teksterne er gemt."))
             return _back(programme, "noter")
+        status = CONFLICT
     return _page(request, "record_form.html", programme, form, status=status)
 
 

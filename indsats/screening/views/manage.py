@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.audit.describe import describe
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, saved
 
 from ..forms import ImportForm, SettingsForm
 from ..importers import IMPORTERS, ImportFailed
@@ -25,16 +25,13 @@ def settings_edit(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
-                form.save()
-            except EditConflict:
-                status = 409
-            else:
+            if saved(form):
                 messages.success(
                     request,
                     _("Indstillingerne er gemt. De gælder for de næste kørsler af screeningen."),
                 )
                 return redirect("screening:settings")
+            status = CONFLICT
         else:
             status = 400
     entries = LogEntry.objects.filter(

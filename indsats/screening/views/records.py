@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, saved
 
 from ..forms import ComparisonGroupForm, MinisterialRequestForm, PlanForm, PressForm
 from ..models import ComparisonGroup, MinisterialRequest, PreparednessPlan, PressCriticism
@@ -23,15 +23,12 @@ def _save(request, form, municipality, title, success, before_save=None):
         if form.is_valid():
             if before_save:
                 before_save(form.instance)
-            try:
-                form.save()
-            except EditConflict:
-                status = 409
-            else:
+            if saved(form):
                 if hasattr(form, "save_m2m"):
                     form.save_m2m()
                 messages.success(request, success)
                 return redirect("screening:municipality", code=municipality.code)
+            status = CONFLICT
         else:
             status = 400
     return render(
