@@ -62,3 +62,34 @@ def timeline_for(application) -> list[TimelineEvent]:
             )
         )
     return sorted(events, key=lambda event: event.when)
+
+
+def staff_history(application) -> list:
+    """Everything that happened to the application and its assessment, decisions and
+    documents, as the audit trail recorded it (for the Board's case page)."""
+    from indsats.audit.history import history_of
+
+    from .models import Assessment, CriterionJudgement, Decision
+
+    assessment_ids = list(
+        Assessment.objects.filter(application=application).values_list("pk", flat=True)
+    )
+    return history_of(
+        [
+            (type(application), [application.pk]),
+            (Assessment, assessment_ids),
+            (
+                CriterionJudgement,
+                CriterionJudgement.objects.filter(assessment_id__in=assessment_ids).values_list(
+                    "pk", flat=True
+                ),
+            ),
+            (Decision, application.decisions.values_list("pk", flat=True)),
+            (
+                DocumentVersion,
+                DocumentVersion.objects.filter(document__application=application).values_list(
+                    "pk", flat=True
+                ),
+            ),
+        ]
+    )

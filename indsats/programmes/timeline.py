@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from indsats.audit.describe import describe
+from indsats.audit.history import history_of
 
 from .workflow import workflow_for
 
@@ -58,19 +56,12 @@ def timeline_for(programme, for_staff: bool) -> list[Event]:
         for record in programme.steps.select_related("completed_by")
     ]
     if for_staff:
-        condition = Q()
-        for model, ids in _related_objects(programme):
-            if ids:
-                content_type = ContentType.objects.get_for_model(model)
-                condition |= Q(content_type=content_type, object_pk__in=[str(i) for i in ids])
-        if condition:
-            for entry in LogEntry.objects.filter(condition).select_related("actor", "content_type"):
-                described = describe(entry)
-                events.append(
-                    Event(
-                        entry.timestamp,
-                        described.sentence,
-                        tuple(f"{c.field}: {c.old} → {c.new}" for c in described.changes),
-                    )
-                )
+        events += [
+            Event(
+                described.entry.timestamp,
+                described.sentence,
+                tuple(f"{c.field}: {c.old} → {c.new}" for c in described.changes),
+            )
+            for described in history_of(_related_objects(programme))
+        ]
     return sorted(events, key=lambda event: event.when)

@@ -243,3 +243,15 @@ def test_it_lets_a_manager_reopen_a_decision(client, case_officer, manager, subm
     assert decision.reopen_reason == "Ny viden."
     assert submitted.status == ApplicationStatus.SUBMITTED
     assert submitted.programme.status == ProgrammeStatus.STOPPED
+
+
+def test_it_shows_the_full_history_in_plain_danish(client, case_officer, submitted):  # C10
+    _decide(client, case_officer, submitted, "waiting_list", "Ingen kapacitet lige nu.")
+    response = client.get(reverse("applications:case", args=[submitted.pk]))
+    sentences = [item.sentence for item in response.context["history"]]
+    assert any(s.startswith(f"{case_officer.full_name} oprettede afgørelse") for s in sentences)
+    assert any(
+        change.new == "På venteliste"
+        for item in response.context["history"]
+        for change in item.changes
+    )

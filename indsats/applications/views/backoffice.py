@@ -13,7 +13,7 @@ from indsats.core.concurrency import EditConflict
 from .. import decisions, notifications
 from ..backoffice_forms import AssessmentForm, AssignForm, DecisionForm, InboxFilterForm, ReopenForm
 from ..models import OPEN_STATUSES, Application, ApplicationStatus, Decision, Enquiry, EnquiryStatus
-from ..timeline import timeline_for
+from ..timeline import staff_history
 
 
 def _filtered(form, user):
@@ -130,7 +130,7 @@ def _case_context(request, application, **overrides):
         "group": application.group.applications.select_related("organisation").order_by("pk")
         if application.group_id
         else [],
-        "timeline": timeline_for(application),
+        "history": staff_history(application),
         "can_assess": permissions.can_assess(request.user),
         "can_decide": permissions.can_decide(request.user) and application.status in OPEN_STATUSES,
         "can_reopen": permissions.can_reopen_decision(request.user),
