@@ -25,10 +25,10 @@ class InboxFilterForm(forms.Form):
         label=_("Søg"), required=False, help_text=_("Reference, organisation eller emne.")
     )
     offer = forms.ModelChoiceField(
-        label=_("Forløb"),
+        label=_("Tilbud"),
         queryset=Offer.objects.exclude(applicant_kind="none"),
         required=False,
-        empty_label=_("Alle forløb"),
+        empty_label=_("Alle tilbud"),
     )
     status = forms.ChoiceField(
         label=_("Status"),

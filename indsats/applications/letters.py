@@ -5,18 +5,21 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from indsats.core.letters import Letter, Section
 
 from .models import DecisionOutcome, Judgement
 
-OPENINGS = {
-    DecisionOutcome.GRANT: _("Vi har bevilget jeres ansøgning om %(offer)s."),
-    DecisionOutcome.WAITING_LIST: _(
+OPENINGS = {  # lazy: translated when a letter is written, in that request's language
+    DecisionOutcome.GRANT: gettext_lazy("Vi har bevilget jeres ansøgning om %(offer)s."),
+    DecisionOutcome.WAITING_LIST: gettext_lazy(
         "Vi har sat jeres ansøgning om %(offer)s på venteliste, fordi der ikke er kapacitet "
         "lige nu. Vi vender tilbage, så snart der er plads."
     ),
-    DecisionOutcome.REJECT: _("Vi må desværre give afslag på jeres ansøgning om %(offer)s."),
+    DecisionOutcome.REJECT: gettext_lazy(
+        "Vi må desværre give afslag på jeres ansøgning om %(offer)s."
+    ),
 }
 
 

@@ -83,3 +83,13 @@ def test_it_refuses_uploads_of_kinds_applicants_do_not_send(client, site_applica
         {"file": SimpleUploadedFile("p.pdf", b"%PDF-1.7")},
     )
     assert response.status_code == 403
+
+
+def test_it_tells_the_board_that_a_document_arrived(client, site_applicant, o4_application):
+    from django.core import mail
+
+    mail.outbox.clear()
+    client.force_login(site_applicant)
+    _upload(client, o4_application, "politik.pdf", b"%PDF-1.7 first")
+    assert len(mail.outbox) == 1
+    assert "har sendt udkast til politik, version 1" in mail.outbox[0].body
