@@ -126,3 +126,8 @@ def test_it_accepts_a_small_site_that_asks_the_board_for_partners(placement_site
 def test_it_never_offers_a_site_itself_as_its_own_partner(placement_site):
     form = _form("O4", answers.o4(), placement_site)
     assert placement_site not in form.fields["partners"].queryset
+
+
+def test_it_needs_o3_to_name_themes_and_areas(aarhus):  # O3.2
+    form = _form("O3", answers.o3(themes=[], areas=[]), aarhus)
+    assert set(form.errors) == {"themes", "areas"}
