@@ -123,7 +123,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "indsats.accounts.backends.PasswordBackend",
     "indsats.accounts.backends.ExternalIdentityBackend",
 ]
 LOGIN_URL = "accounts:login"

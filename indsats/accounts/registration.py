@@ -141,10 +141,6 @@ def reject(access_request: AccessRequest, decided_by, note: str = "") -> AccessR
     return decided
 
 
-def pending_access_request(user) -> AccessRequest | None:
-    return user.access_requests.filter(approved__isnull=True).first()
-
-
 # --- invitations ---------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from .forms import (
 )
 from .models import AccessRequest, Invitation
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "indsats.accounts.backends.PasswordBackend"
 
 
 def register(request):

@@ -9,7 +9,7 @@ from indsats.accounts.models import BOARD_ROLES, User
 from indsats.catalogue.models import Offer
 from indsats.organisations.models import Region
 
-from .models import ApplicationStatus, DecisionOutcome, Judgement
+from .models import ApplicationStatus, DecisionOutcome, EnquiryStatus, Judgement
 
 
 def board_staff():
@@ -34,6 +34,12 @@ class InboxFilterForm(forms.Form):
         label=_("Status"),
         choices=[("", _("Alle, der venter på os"))] + list(ApplicationStatus.choices),
         required=False,
+    )
+    enquiry_status = forms.ChoiceField(
+        label=_("Status for henvendelser"),
+        choices=[("", _("Alle"))] + list(EnquiryStatus.choices),
+        required=False,
+        initial=EnquiryStatus.RECEIVED,
     )
     region = forms.ModelChoiceField(
         label=_("Region"),

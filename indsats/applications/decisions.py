@@ -57,29 +57,16 @@ def earlier_help(application) -> EarlierHelp:
     from indsats.programmes.models import Programme
 
     organisation = application.organisation
+    # Every grant opens a programme, so earlier programmes are the whole record.
     programmes = (
         Programme.objects.filter(Q(organisation=organisation) | Q(participants=organisation))
+        .exclude(pk=application.programme_id)
         .select_related("offer")
         .distinct()
         .order_by("created_at")
     )
-    records = [
-        f"{p.reference} {p.offer.name} ({p.created_at:%Y})"
-        for p in programmes
-        if p.pk not in _own_programme_ids(application)
-    ]
-    earlier_grants = (
-        Application.objects.filter(organisation=organisation, status=ApplicationStatus.GRANTED)
-        .exclude(pk=application.pk)
-        .filter(programme__isnull=True)
-        .select_related("offer")
-    )
-    records += [f"{a.reference} {a.offer.name} ({a.submitted_at:%Y})" for a in earlier_grants]
-    return EarlierHelp(declared=application.answers.get("earlier_help"), records=tuple(records))
-
-
-def _own_programme_ids(application) -> set[int]:
-    return {application.programme_id} if application.programme_id else set()
+    records = tuple(f"{p.reference} {p.offer.name} ({p.created_at:%Y})" for p in programmes)
+    return EarlierHelp(declared=application.answers.get("earlier_help"), records=records)
 
 
 def save_assessment(application, user, judgements: dict, summary: str, expected_version: int):

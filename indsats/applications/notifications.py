@@ -17,7 +17,7 @@ def application_submitted(application, submitted_by) -> None:
     send_templated("applications/email/receipt", context, [submitted_by.email])
     send_templated(
         "applications/email/new_application",
-        {**context, "url": absolute_url("applications:detail", application.pk)},
+        {**context, "url": absolute_url("applications:case", application.pk)},
         [settings.BOARD_INBOX_EMAIL],
     )
 

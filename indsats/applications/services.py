@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import save_if_unchanged
 
 from .grouping import GroupingInput, plan_groups
 from .models import (
@@ -32,6 +32,12 @@ def build_form(application, data=None):
     return form_class(data, offer=application.offer, organisation=application.organisation)
 
 
+def answers_summary(application) -> list[tuple[str, str]] | None:
+    """(label, answer) rows of a complete application, or None while it is incomplete."""
+    form = build_form(application)
+    return form.summary() if form.is_bound and form.is_valid() else None
+
+
 def draft_form(application):
     """The offer's form showing the saved answers, without judging them yet."""
     form_class = form_class_for(application.offer)
@@ -44,13 +50,8 @@ def draft_form(application):
 
 def save_draft(application, answers: dict, expected_version: int) -> None:
     """Store what was typed, valid or not. Refuses a stale copy (EditConflict)."""
-    with transaction.atomic():
-        stored = Application.objects.select_for_update().get(pk=application.pk)
-        if stored.version != expected_version:
-            raise EditConflict(stored_version=stored.version, changed_fields={})
-        application.answers = answers
-        application.version = stored.version + 1
-        application.save(update_fields=["answers", "version", "updated_at"])
+    application.answers = answers
+    save_if_unchanged(application, expected_version, ["answers"])
 
 
 @dataclass(frozen=True)

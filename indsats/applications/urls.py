@@ -5,7 +5,6 @@ from .views import applying, backoffice, enquiries, portal
 app_name = "applications"
 urlpatterns = [
     path("portal/", portal.portal, name="portal"),
-    path("henvendelser/", enquiries.enquiry_inbox, name="enquiry_inbox"),
     path("henvendelser/ny/<slug:slug>/", enquiries.enquiry_create, name="enquiry_create"),
     path("henvendelser/<int:pk>/", enquiries.enquiry_detail, name="enquiry_detail"),
     path("henvendelser/<int:pk>/fordel/", enquiries.enquiry_assign, name="enquiry_assign"),

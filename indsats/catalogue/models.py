@@ -101,9 +101,19 @@ class Offer(models.Model):
     def __str__(self):
         return self.name
 
+    def can_be_applied_for_on(self, day: datetime.date) -> bool:
+        """The same rule as ``Offer.objects.open_for_applications(day)``, without a query."""
+        return (
+            self.is_published
+            and self.is_open
+            and self.applicant_kind != ApplicantKind.NONE
+            and self.valid_from <= day
+            and (self.valid_to is None or day <= self.valid_to)
+        )
+
     @property
     def can_be_applied_for(self) -> bool:
-        return Offer.objects.open_for_applications().filter(pk=self.pk).exists()
+        return self.can_be_applied_for_on(timezone.localdate())
 
     def conditions(self):
         return self.rules.filter(kind=OfferCondition.Kind.CONDITION)

@@ -57,17 +57,23 @@ class VersionedModelForm(forms.ModelForm):
 
     def save(self, commit=True):
         instance = super().save(commit=False)
-        if instance.pk is None or not commit:
-            if commit:
-                instance.save()
+        if not commit:
             return instance
-        try:
-            compared = [name for name in self.fields if name != "version"]
-            save_if_unchanged(instance, self.cleaned_data["version"], compared)
-        except EditConflict as conflict:
-            self._report_conflict(conflict)
-            raise
+        if instance.pk is None:
+            instance.save()
+        else:
+            try:
+                compared = [name for name in self.fields if name != "version"]
+                compared = [name for name in compared if name not in self._many_to_many()]
+                save_if_unchanged(instance, self.cleaned_data["version"], compared)
+            except EditConflict as conflict:
+                self._report_conflict(conflict)
+                raise
+        self._save_m2m()  # like ModelForm.save(commit=True): many-to-many fields too
         return instance
+
+    def _many_to_many(self) -> set[str]:
+        return {field.name for field in self._meta.model._meta.many_to_many}
 
     def _report_conflict(self, conflict: EditConflict) -> None:
         # Let the user save again on top of the newer version, knowingly.

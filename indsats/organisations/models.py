@@ -146,7 +146,3 @@ class Organisation(models.Model):
     @property
     def is_placement_site(self) -> bool:
         return self.kind == OrganisationKind.PLACEMENT_SITE
-
-    @property
-    def is_municipality(self) -> bool:
-        return self.kind == OrganisationKind.MUNICIPALITY

@@ -16,9 +16,10 @@ from indsats.core.letters import Letter, Section, to_docx, to_pdf
 
 
 def _initial_meeting(programme):
-    return (
-        programme.meetings.filter(kind="initial").exclude(minutes="").order_by("starts_at").first()
-    )
+    """The first initial meeting with real minutes: the same test as the workflow's fact
+    (an untouched minutes template does not count)."""
+    meetings = programme.meetings.filter(kind="initial").order_by("starts_at")
+    return next((meeting for meeting in meetings if meeting.has_minutes), None)
 
 
 def missing_for_agreement(programme) -> str | None:

@@ -84,10 +84,6 @@ class HoursVerdict:
         return self.allowed and self.after.warning
 
 
-def hours_status(entries: Iterable[Decimal], cap: int | None) -> HoursStatus:
-    return HoursStatus(total=sum((Decimal(h) for h in entries), ZERO), cap=cap)
-
-
 def check_new_hours(logged_total: Decimal, new_hours: Decimal, cap: int | None) -> HoursVerdict:
     """May ``new_hours`` be logged on top of ``logged_total`` under ``cap`` (O1.1)?
 

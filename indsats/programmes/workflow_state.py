@@ -11,7 +11,6 @@ from .workflow import (
     complete,
     current_step_key,
     has_ended,
-    progress,
     state_from_keys,
     workflow_for,
 )
@@ -24,11 +23,6 @@ def state_of(programme):
     workflow = workflow_for(programme.offer.code)
     keys = programme.steps.values_list("step", flat=True)
     return workflow, state_from_keys(workflow, keys)
-
-
-def progress_of(programme):
-    workflow, state = state_of(programme)
-    return progress(workflow, state)
 
 
 def role_of(user) -> str:

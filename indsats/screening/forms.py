@@ -45,14 +45,6 @@ class DecisionForm(forms.Form):
     )
 
 
-class RunForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("Statistikkens år"), coerce=int)
-
-    def __init__(self, *args, years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, str(year)) for year in sorted(years, reverse=True)]
-
-
 class PlanForm(VersionedModelForm):
     class Meta:
         formfield_callback = https_by_default

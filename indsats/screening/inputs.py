@@ -145,4 +145,5 @@ def uses_synthetic_data(versions: dict) -> bool:
 
 
 def years_with_figures() -> list[int]:
-    return sorted(set(StatisticValue.objects.values_list("year", flat=True).distinct()))
+    # order_by() first: the model's default ordering would otherwise join the DISTINCT.
+    return list(StatisticValue.objects.order_by("year").values_list("year", flat=True).distinct())

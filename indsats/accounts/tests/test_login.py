@@ -71,3 +71,18 @@ def test_it_refuses_an_unknown_or_deactivated_external_identity(rf, consultant):
     consultant.is_active = False
     consultant.save()
     assert authenticate(rf.get("/"), issuer="https://broker.test", subject="abc-1") is None
+
+
+def test_it_loads_the_organisation_with_the_signed_in_user(
+    client, case_officer, django_assert_num_queries
+):
+    """The menu on every page reads the user's organisation; it comes with the user."""
+    from django.contrib.auth import get_user
+    from django.test import RequestFactory
+
+    client.force_login(case_officer)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    with django_assert_num_queries(2):  # the session, and the user with its organisation
+        user = get_user(request)
+        assert user.organisation.is_board

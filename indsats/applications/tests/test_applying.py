@@ -104,7 +104,9 @@ def test_it_submits_with_a_reference_per_offer_and_year_and_sends_a_receipt(
     to_applicant = [m for m in mail.outbox if applicant.email in m.to]
     assert len(to_applicant) == 1
     assert f"TF-{year}-0001" in to_applicant[0].subject
-    assert any("indbakke" in address for m in mail.outbox for address in m.to)
+    to_board = [m for m in mail.outbox if "indsats-indbakke@localhost" in m.to]
+    assert len(to_board) == 1
+    assert f"/sagsbehandling/ansoegninger/{application.pk}/" in to_board[0].body
 
     second = make_application("O1", applicant.organisation, applicant, submitted=True)
     assert second.reference == f"TF-{year}-0002"

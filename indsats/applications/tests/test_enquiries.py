@@ -36,7 +36,7 @@ def test_it_lands_an_enquiry_in_the_boards_inbox(client, applicant, case_officer
         ("indsats-indbakke@localhost",),
     }
     client.force_login(case_officer)
-    inbox = client.get(reverse("applications:enquiry_inbox"))
+    inbox = client.get(reverse("applications:inbox"))
     assert list(inbox.context["enquiries"]) == [enquiry]
 
 
@@ -118,3 +118,17 @@ def test_it_assigns_an_enquiry_to_a_case_officer(client, applicant, case_officer
     )
     enquiry.refresh_from_db()
     assert enquiry.case_officer == case_officer
+
+
+def test_it_filters_the_inbox_enquiries_by_their_own_status(client, applicant, case_officer):
+    waiting = _send_enquiry(client, applicant)
+    answered = _send_enquiry(client, applicant)
+    Enquiry.objects.filter(pk=answered.pk).update(status=EnquiryStatus.ANSWERED)
+    client.force_login(case_officer)
+
+    def shown(**query):
+        return list(client.get(reverse("applications:inbox"), query).context["enquiries"])
+
+    assert shown() == [waiting]
+    assert shown(status="granted", enquiry_status="received") == [waiting]
+    assert shown(enquiry_status="answered") == [answered]

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.catalogue.models import Offer
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, EditConflict
 
 from .. import notifications, services
 from ..models import Application
+from ..offer_forms import form_class_for
 from ..offer_forms.base import answers_from_post
 from .lookups import get_application_for_user
 
@@ -45,8 +46,7 @@ def edit(request, pk):
     application = _editable(request, pk)
     status = 200
     if request.method == "POST":
-        form_class = type(services.build_form(application))
-        answers = answers_from_post(form_class, request.POST)
+        answers = answers_from_post(form_class_for(application.offer), request.POST)
         try:
             services.save_draft(application, answers, int(request.POST.get("version", 0)))
         except EditConflict:
@@ -59,7 +59,7 @@ def edit(request, pk):
             )
             application.refresh_from_db()
             form = services.build_form(application, data=request.POST)
-            status = 409
+            status = CONFLICT
         else:
             if request.POST.get("action") == "review":
                 form = services.build_form(application)

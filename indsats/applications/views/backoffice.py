@@ -8,11 +8,12 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import CONFLICT, EditConflict
 
 from .. import decisions, notifications
 from ..backoffice_forms import AssessmentForm, AssignForm, DecisionForm, InboxFilterForm, ReopenForm
 from ..models import OPEN_STATUSES, Application, ApplicationStatus, Decision, Enquiry, EnquiryStatus
+from ..services import answers_summary
 from ..timeline import staff_history
 
 
@@ -32,7 +33,8 @@ def _filtered(form, user):
         applications = applications.filter(status=data["status"])
     else:
         applications = applications.filter(status__in=OPEN_STATUSES)
-        enquiries = enquiries.filter(status=EnquiryStatus.RECEIVED)
+    if data["enquiry_status"]:
+        enquiries = enquiries.filter(status=data["enquiry_status"])
     if data["offer"]:
         applications = applications.filter(offer=data["offer"])
         enquiries = enquiries.filter(offer=data["offer"])
@@ -100,17 +102,12 @@ def _staff_application(pk):
 
 
 def _case_context(request, application, **overrides):
-    from ..services import build_form
-
     assessment = getattr(application, "assessment", None)
     judgements = {j.rule_id: j for j in assessment.judgements.all()} if assessment else {}
     rules = application.offer.rules.all()
-    answers_form = build_form(application)
     context = {
         "application": application,
-        "answers": answers_form.summary()
-        if answers_form.is_bound and answers_form.is_valid()
-        else None,
+        "answers": answers_summary(application),
         "assign_form": AssignForm(initial={"case_officer": application.case_officer_id}),
         "assessment_form": AssessmentForm(
             rules=rules,
@@ -189,7 +186,7 @@ def assess(request, pk):
         request,
         "applications/backoffice/case.html",
         context,
-        status=409 if form.non_field_errors() else 200,
+        status=CONFLICT if form.non_field_errors() else 200,
     )
 
 

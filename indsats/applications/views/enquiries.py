@@ -14,7 +14,7 @@ from indsats.catalogue.models import Offer
 from .. import notifications
 from ..backoffice_forms import AssignForm
 from ..forms import EnquiryAnswerForm, EnquiryForm
-from ..models import Enquiry, EnquiryStatus
+from ..models import EnquiryStatus
 from .lookups import get_enquiry_for_user
 
 
@@ -74,19 +74,6 @@ def enquiry_detail(request, pk):
             else None,
             "applications": enquiry.applications.all(),
         },
-    )
-
-
-@requires(permissions.can_answer_enquiry)
-def enquiry_inbox(request):
-    status = request.GET.get("status", EnquiryStatus.RECEIVED)
-    enquiries = Enquiry.objects.select_related("offer", "organisation").order_by("created_at")
-    if status in EnquiryStatus.values:
-        enquiries = enquiries.filter(status=status)
-    return render(
-        request,
-        "applications/enquiry_inbox.html",
-        {"enquiries": enquiries, "status": status, "statuses": EnquiryStatus.choices},
     )
 
 

@@ -17,7 +17,7 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.programmes.models import Programme
 
-from .. import notifications
+from .. import notifications, services
 from ..documents import add_version
 from ..forms import DocumentUploadForm
 from ..models import (
@@ -114,23 +114,15 @@ def detail(request, pk):
         "applications/detail.html",
         {
             "application": application,
-            "form": _read_only_form(application),
+            "answers": services.answers_summary(application),
             "timeline": timeline_for(application),
             "documents": documents,
             "upload_kinds": upload_kinds,
-            "upload_form": DocumentUploadForm(),
             "partners_in_group": partners_in_group,
             "can_withdraw": permissions.can_withdraw_application(request.user, application),
             "can_edit": permissions.can_edit_application(request.user, application),
         },
     )
-
-
-def _read_only_form(application):
-    from .. import services
-
-    form = services.build_form(application)
-    return form if form.is_bound and form.is_valid() else None
 
 
 @require_POST

@@ -146,3 +146,18 @@ def test_it_refuses_a_validity_period_that_ends_before_it_starts(client, manager
 def test_it_keeps_others_from_editing_offers(client, request, name):
     client.force_login(request.getfixturevalue(name))
     assert client.get(reverse("catalogue:offer_edit", args=["temaforloeb"])).status_code == 403
+
+
+def test_it_agrees_with_the_open_for_applications_query_on_every_day():
+    """The per-offer rule and the queryset say the same, around the validity dates."""
+    Offer.objects.filter(code="O3").update(valid_to=datetime.date(2027, 6, 30))
+    Offer.objects.filter(code="O2").update(is_open=False)
+    for day in [
+        datetime.date(2021, 2, 8),
+        datetime.date(2021, 2, 9),
+        datetime.date(2027, 6, 30),
+        datetime.date(2027, 7, 1),
+    ]:
+        by_query = set(Offer.objects.open_for_applications(day).values_list("code", flat=True))
+        by_rule = {offer.code for offer in Offer.objects.all() if offer.can_be_applied_for_on(day)}
+        assert by_rule == by_query, day

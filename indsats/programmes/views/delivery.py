@@ -47,13 +47,12 @@ from ..models import (
     ThemeDay,
     hours_summary,
 )
+from .programme import get_programme_for_user
 
 
 def _programme(request, pk, may=None) -> Programme:
     """The programme, if the user may see it (else 404) and deliver it (else 403)."""
-    programme = get_object_or_404(Programme.objects.select_related("offer", "organisation"), pk=pk)
-    if not permissions.can_view_programme(request.user, programme):
-        raise Http404
+    programme = get_programme_for_user(request.user, pk)
     if not permissions.can_deliver(request.user, programme):
         raise PermissionDenied
     if may is not None and not may(request.user):

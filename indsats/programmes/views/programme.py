@@ -2,7 +2,8 @@
 collaboration agreement, and the history (C6)."""
 
 from django.contrib import messages
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,14 +14,16 @@ from indsats.accounts.decorators import requires
 from indsats.applications.models import APPLICANT_UPLOAD_KINDS, DocumentKind
 
 from .. import agreement
-from ..models import Programme, ProgrammeStatus
+from ..models import HourEntry, Programme, ProgrammeStatus, Task
 from ..timeline import timeline_for
-from ..workflow import CURRENT, StepRefused, check_completion
-from ..workflow_state import complete_step, progress_of, role_of, state_of
+from ..workflow import StepRefused, check_completion, next_steps, progress
+from ..workflow_state import complete_step, role_of, state_of
 
 
-def get_programme_for_user(user, pk) -> Programme:
-    programme = get_object_or_404(Programme.objects.select_related("offer", "organisation"), pk=pk)
+def get_programme_for_user(user, pk, queryset=None) -> Programme:
+    """The programme, if this user may see it; otherwise 404 (existence is not revealed)."""
+    queryset = queryset if queryset is not None else Programme.objects.all()
+    programme = get_object_or_404(queryset.select_related("offer", "organisation"), pk=pk)
     if not permissions.can_view_programme(user, programme):
         raise Http404
     return programme
@@ -49,27 +52,31 @@ def programme_list(request):
     )
 
 
-def _step_actions(user, programme):
-    """The steps this user could complete now, each with the engine's verdict."""
+def _step_actions(user, programme, workflow, state):
+    """The next steps this user's role may complete, each with the engine's verdict."""
     from ..facts_from_records import facts_for
 
     if programme.status != ProgrammeStatus.ACTIVE or not user.is_authenticated:
         return []
-    workflow, state = state_of(programme)
+    role = role_of(user)
+    candidates = [step for step in next_steps(workflow, state) if role in step.may_complete]
+    if not candidates:
+        return []
     facts = facts_for(programme)
-    actions = []
-    for item in progress_of(programme):
-        if item.status == CURRENT:
-            verdict = check_completion(workflow, state, item.step.key, role_of(user), facts)
-            allowed_role = role_of(user) in item.step.may_complete
-            if allowed_role:
-                actions.append((item.step, verdict))
-    return actions
+    return [(step, check_completion(workflow, state, step.key, role, facts)) for step in candidates]
 
 
 @requires(permissions.is_signed_in)
 def programme_detail(request, pk):
-    programme = get_programme_for_user(request.user, pk)
+    programme = get_programme_for_user(
+        request.user,
+        pk,
+        Programme.objects.prefetch_related(
+            Prefetch("hour_entries", HourEntry.objects.select_related("consultant")),
+            Prefetch("tasks", Task.objects.select_related("assignee")),
+        ),
+    )
+    workflow, state = state_of(programme)
     is_staff = permissions.is_board_staff(request.user)
     own_applications = programme.applications.select_related("organisation")
     if not is_staff:
@@ -85,8 +92,8 @@ def programme_detail(request, pk):
         "programmes/programme_detail.html",
         {
             "programme": programme,
-            "progress": progress_of(programme),
-            "step_actions": _step_actions(request.user, programme),
+            "progress": progress(workflow, state),
+            "step_actions": _step_actions(request.user, programme, workflow, state),
             "applications": programme.applications.select_related("organisation"),
             "documents": _documents(programme, request.user),
             "uploads": uploads,
@@ -135,7 +142,7 @@ def step_complete(request, pk, step):
 def generate_agreement(request, pk):
     programme = get_programme_for_user(request.user, pk)
     if not permissions.can_deliver(request.user, programme):
-        raise Http404
+        raise PermissionDenied
     problem = agreement.missing_for_agreement(programme)
     if problem:
         messages.error(request, problem)

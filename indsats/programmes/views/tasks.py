@@ -6,6 +6,7 @@ from django.utils import timezone
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 
+from .. import rules
 from ..models import ProgrammeStatus, Task
 
 
@@ -20,13 +21,13 @@ def task_list(request):
     mine = request.GET.get("vis") == "mine"
     if mine:
         tasks = tasks.filter(assignee=request.user)
-    tasks = list(tasks)
+    overdue = rules.overdue_tasks(tasks, today)
     return render(
         request,
         "programmes/task_list.html",
         {
-            "overdue": [task for task in tasks if task.due_on < today],
-            "upcoming": [task for task in tasks if task.due_on >= today],
+            "overdue": overdue,
+            "upcoming": [task for task in tasks if task not in overdue],
             "mine": mine,
         },
     )

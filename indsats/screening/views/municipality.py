@@ -15,7 +15,6 @@ from indsats.accounts.decorators import requires
 from indsats.programmes.models import Programme
 
 from ..forms import DecisionForm
-from ..inputs import load_figures
 from ..labels import MEASURE_LABELS, REFERENCE_LABELS
 from ..models import (
     ComparisonGroup,
@@ -101,7 +100,6 @@ def detail(request, code):
     )
     for programme in programmes:
         programme.url = _programme_url(programme)
-    figures = load_figures([parameters.year], parameters).get((municipality.code, parameters.year))
     return render(
         request,
         "screening/municipality.html",
@@ -109,10 +107,6 @@ def detail(request, code):
             "municipality": municipality,
             "run": run,
             "result": run.result_for(municipality.code) if run else None,
-            "run_input": next((i for i in run.inputs if i["code"] == municipality.code), None)
-            if run
-            else None,
-            "figures": figures,
             "series": series,
             "charts": charts,
             "plan": PreparednessPlan.objects.filter(municipality=municipality).first(),

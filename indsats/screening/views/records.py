@@ -24,8 +24,6 @@ def _save(request, form, municipality, title, success, before_save=None):
             if before_save:
                 before_save(form.instance)
             if saved(form):
-                if hasattr(form, "save_m2m"):
-                    form.save_m2m()
                 messages.success(request, success)
                 return redirect("screening:municipality", code=municipality.code)
             status = CONFLICT
