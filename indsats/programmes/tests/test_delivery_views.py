@@ -524,3 +524,22 @@ def test_it_shows_every_delivery_form_to_a_manager(client, manager, delivery_url
         assert response.status_code == expected, url
         if expected == 200:
             assert "<h1>" in response.content.decode(), url
+
+
+def test_it_rechecks_the_cap_when_another_manager_raised_it_meanwhile(rf, manager, o1_programme):
+    """C6: the raise is checked again on the locked row, so a later, lower raise that was
+    valid against the page the manager saw does not undo another manager's higher one."""
+    from indsats.programmes.delivery_forms import HourCapForm
+    from indsats.programmes.models import Programme, hours_summary
+    from indsats.programmes.views.delivery import _raise_hour_cap
+
+    seen = hours_summary(o1_programme)  # 25, as on the page the manager opened
+    form = HourCapForm({"hour_cap": 30, "reason": "Én gang mere"}, status=seen)
+    assert form.is_valid()
+    Programme.objects.filter(pk=o1_programme.pk).update(hour_cap=40)  # someone else, meanwhile
+    request = rf.post("/")
+    request.user = manager
+    assert not _raise_hour_cap(request, o1_programme, form)
+    assert "i mellemtiden sat til 40 timer" in form.errors["hour_cap"][0]
+    o1_programme.refresh_from_db()
+    assert o1_programme.hour_cap == 40

@@ -45,6 +45,7 @@ from ..models import (
     ProgrammeRecord,
     Task,
     ThemeDay,
+    effective_hour_cap,
     hours_summary,
 )
 from .programme import get_programme_for_user
@@ -218,26 +219,41 @@ def hour_cap(request, pk):
     programme = _programme(request, pk, may=permissions.can_raise_hour_cap)
     status = hours_summary(programme)
     form = HourCapForm(request.POST or None, status=status)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            locked = Programme.objects.select_for_update().get(pk=programme.pk)
-            new_cap = form.cleaned_data["hour_cap"]
-            line = _("%(date)s, %(who)s: fra %(old)s til %(new)s timer. %(reason)s") % {
-                "date": timezone.localdate().strftime("%d.%m.%Y"),
-                "who": request.user.full_name,
-                "old": status.cap if status.cap is not None else "–",
-                "new": new_cap,
-                "reason": form.cleaned_data["reason"],
-            }
-            locked.hour_cap = new_cap
-            locked.hour_cap_reason = "\n".join(
-                part for part in (locked.hour_cap_reason.strip(), line) if part
-            )
-            locked.version += 1
-            locked.save(update_fields=["hour_cap", "hour_cap_reason", "version"])
+    if request.method == "POST" and form.is_valid() and _raise_hour_cap(request, programme, form):
+        new_cap = form.cleaned_data["hour_cap"]
         messages.success(request, _("Timeloftet er hævet til %(cap)s timer.") % {"cap": new_cap})
         return _back(programme, "timer")
     return _page(request, "hour_cap_form.html", programme, form, hours=status)
+
+
+def _raise_hour_cap(request, programme, form) -> bool:
+    """Raise the cap under a row lock. The form checked the cap it was shown; another
+    manager may have raised it since, so the check is made again on the locked row."""
+    with transaction.atomic():
+        locked = Programme.objects.select_for_update().get(pk=programme.pk)
+        current = effective_hour_cap(locked)
+        new_cap = form.cleaned_data["hour_cap"]
+        if current is not None and new_cap <= current:
+            form.add_error(
+                "hour_cap",
+                _("Timeloftet er i mellemtiden sat til %(cap)s timer. Skriv et højere tal.")
+                % {"cap": current},
+            )
+            return False
+        line = _("%(date)s, %(who)s: fra %(old)s til %(new)s timer. %(reason)s") % {
+            "date": timezone.localdate().strftime("%d.%m.%Y"),
+            "who": request.user.full_name,
+            "old": current if current is not None else "–",
+            "new": new_cap,
+            "reason": form.cleaned_data["reason"],
+        }
+        locked.hour_cap = new_cap
+        locked.hour_cap_reason = "\n".join(
+            part for part in (locked.hour_cap_reason.strip(), line) if part
+        )
+        locked.version += 1
+        locked.save(update_fields=["hour_cap", "hour_cap_reason", "version"])
+    return True
 
 
 # --- Goals and results (O2, O3) -------------------------------------------------------------
