@@ -29,6 +29,18 @@ CHROMIUM_ARGS = [
 SCREENSHOT_DIR = Path(__file__).resolve().parent / "test-results"
 
 
+def pytest_configure(config):
+    """Hash test passwords with a fast hasher.
+
+    The production hasher (PBKDF2 at Django's full strength) is slow on purpose; every
+    test that makes a user would spend most of its time on it. Tests never check the
+    strength of the hash, only that a password works, so any real hasher will do.
+    """
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Run the browser tests last, each in a transactional database with serialized rollback.
