@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "indsats.catalogue",
     "indsats.applications",
     "indsats.programmes",
+    "indsats.allocation",
     "indsats.screening",
 ]
 
