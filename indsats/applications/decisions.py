@@ -4,8 +4,11 @@ Assessment: a judgement and a reason per condition and criterion of the offer; O
 earlier help from the Board, is prefilled from the system's own records next to what the
 applicant declared. Decision: grant, waiting list or reject, always with a reason; a
 Danish letter (DOCX and PDF) goes to the portal and by e-mail. A grant opens the
-programme; for a group of small sites (O4.4) the whole group is granted into one joint
-programme, and a small site that has no group yet cannot be granted (O4.6).
+programme. A group of small sites (O4.4) is one case: a grant or a waiting-list decision
+reaches every member in one transaction, with one letter per site, and the grant opens one
+joint programme; a refusal concerns the site alone, which then leaves the group while the
+others go on (a small site left alone waits). A small site that has no group yet cannot
+be granted (O4.6).
 """
 
 from __future__ import annotations
@@ -102,9 +105,10 @@ STATUS_FOR_OUTCOME = {
 }
 
 
-def applications_decided_together(application) -> list[Application]:
-    """A grant of a grouped application grants the whole group (one joint programme)."""
-    if application.group_id:
+def applications_decided_together(application, outcome=DecisionOutcome.GRANT) -> list[Application]:
+    """The members a decision reaches: the whole group for a grant or a waiting-list
+    decision (one joint case, O4.4), the site alone for a refusal."""
+    if application.group_id and outcome != DecisionOutcome.REJECT:
         return list(
             Application.objects.filter(group_id=application.group_id, status__in=OPEN_STATUSES)
             .select_related("offer", "organisation")
@@ -137,15 +141,13 @@ def decide(application, outcome: str, reason: str, decided_by) -> list[Decision]
         raise DecisionRefused(_("En afgørelse skal altid have en begrundelse."))
     application = Application.objects.select_for_update().get(pk=application.pk)
     check_decision(application, outcome)
-    together = (
-        applications_decided_together(application)
-        if outcome == DecisionOutcome.GRANT
-        else [application]
-    )
+    together = applications_decided_together(application, outcome)
     decisions = []
     for member in together:
         member.status = STATUS_FOR_OUTCOME[outcome]
         member.version += 1
+        if outcome == DecisionOutcome.REJECT:
+            member.group = None  # refused on its own conditions: the others go on
         member.save()
         decisions.append(
             Decision.objects.create(
@@ -155,30 +157,59 @@ def decide(application, outcome: str, reason: str, decided_by) -> list[Decision]
     if outcome == DecisionOutcome.GRANT:
         programme = open_programme_for_grant(together, decided_by)
         Application.objects.filter(pk__in=[a.pk for a in together]).update(programme=programme)
+    if outcome == DecisionOutcome.REJECT and application.offer.small_site_threshold:
+        from .services import regroup
+
+        regroup(application.offer)
     for decision in decisions:
         store_decision_letter(decision)
     return decisions
 
 
+def _decisions_reopened_together(decision) -> list[Decision]:
+    """A group's grant or waiting-list decision is reopened for every member (O4.4)."""
+    application = decision.application
+    if not application.group_id or decision.outcome == DecisionOutcome.REJECT:
+        return [decision]
+    members = Application.objects.filter(
+        group_id=application.group_id, status=application.status
+    ).exclude(pk=application.pk)
+    together = [decision]
+    for member in members:
+        standing = member.decisions.filter(reopened_at__isnull=True).first()
+        if standing is not None and standing.outcome == decision.outcome:
+            together.append(standing)
+    return together
+
+
 @transaction.atomic
 def reopen(decision, manager, reason: str) -> None:
-    """A manager reopens a standing decision: the application is open again."""
+    """A manager reopens a standing decision: the application is open again (for a
+    group, every member's)."""
     if not reason.strip():
         raise DecisionRefused(_("Skriv, hvorfor afgørelsen genoptages."))
     if not decision.is_standing:
         raise DecisionRefused(_("Afgørelsen er allerede genoptaget."))
-    decision.reopened_at = timezone.now()
-    decision.reopened_by = manager
-    decision.reopen_reason = reason
-    decision.save()
-    application = decision.application
-    application.status = ApplicationStatus.SUBMITTED
-    application.version += 1
-    application.save()
-    if application.programme_id and decision.outcome == DecisionOutcome.GRANT:
-        from indsats.programmes.services import stop_programme
+    stopped = set()
+    for standing in _decisions_reopened_together(decision):
+        standing.reopened_at = timezone.now()
+        standing.reopened_by = manager
+        standing.reopen_reason = reason
+        standing.save()
+        application = standing.application
+        application.status = ApplicationStatus.SUBMITTED
+        application.version += 1
+        application.save()
+        programme_id = application.programme_id
+        if (
+            programme_id
+            and standing.outcome == DecisionOutcome.GRANT
+            and programme_id not in stopped
+        ):
+            from indsats.programmes.services import stop_programme
 
-        stop_programme(application.programme, manager, reason)
+            stop_programme(application.programme, manager, reason)
+            stopped.add(programme_id)
 
 
 def store_decision_letter(decision) -> DocumentVersion:

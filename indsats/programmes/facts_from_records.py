@@ -15,11 +15,42 @@ from .workflow import facts
 
 
 def _received(programme, kind) -> bool:
-    """A document of ``kind`` with at least one version, for any application of the
-    programme (a joint programme has one application per site)."""
-    return Document.objects.filter(
-        application__programme=programme, kind=kind, versions__isnull=False
-    ).exists()
+    """A document of ``kind`` with at least one version from every site of the programme.
+
+    A joint programme (O4.4) has one granted application per site; each site writes its
+    own draft and final policy, so one site's document never completes the step for the
+    others, and the programme closes only when every site's final policy is in.
+    """
+    sites = programme.applications.filter(status=ApplicationStatus.GRANTED)
+    expected = sites.count()
+    if not expected:
+        return False
+    delivered = (
+        sites.filter(documents__kind=kind, documents__versions__isnull=False)
+        .values("pk")
+        .distinct()
+        .count()
+    )
+    return delivered == expected
+
+
+def documents_per_site(programme, kind) -> list[tuple[object, object]]:
+    """Each granted site of the programme with its newest version of ``kind`` (or None)."""
+    from indsats.applications.models import DocumentVersion
+
+    sites = list(
+        programme.applications.filter(status=ApplicationStatus.GRANTED)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    newest = {}
+    for version in (
+        DocumentVersion.objects.filter(document__application__in=sites, document__kind=kind)
+        .select_related("document")
+        .order_by("number")
+    ):
+        newest[version.document.application_id] = version
+    return [(site.organisation, newest.get(site.pk)) for site in sites]
 
 
 def _record(programme) -> ProgrammeRecord | None:

@@ -4,6 +4,7 @@ import pytest
 
 from indsats.accounts.models import Role
 from indsats.applications.models import ApplicationGroup, ApplicationStatus
+from indsats.applications.partners import accept_partners, partner_requests
 from indsats.applications.services import withdraw
 from indsats.testing.factories import PlacementSiteFactory, UserFactory
 
@@ -37,20 +38,51 @@ def test_it_links_two_small_sites_into_one_group(small_site, make_application):
     assert ApplicationGroup.objects.count() == 1
 
 
-def test_it_adds_a_third_site_to_the_existing_group(small_site, make_application):
+def test_it_adds_a_third_site_once_every_member_has_accepted_it(small_site, make_application):
+    """O4.4: a third site joins the group when it and each member have named each other."""
     (a, a_user), (b, b_user), (c, c_user) = (small_site(n) for n in ("A", "B", "C"))
     first = make_application(
         "O4", a, a_user, submitted=True, employee_count="12", partners=[str(b.pk)]
     )
-    make_application("O4", b, b_user, submitted=True, employee_count="12", partners=[str(a.pk)])
+    second = make_application(
+        "O4", b, b_user, submitted=True, employee_count="12", partners=[str(a.pk)]
+    )
     first.refresh_from_db()
     group = first.group
     third = make_application(
-        "O4", c, c_user, submitted=True, employee_count="12", partners=[str(a.pk)]
+        "O4", c, c_user, submitted=True, employee_count="12", partners=[str(a.pk), str(b.pk)]
     )
     third.refresh_from_db()
-    assert third.group == group
-    assert group.applications.count() == 3
+    assert third.group is None  # A and B have not accepted C yet
+    assert partner_requests(first) == [c]
+    assert not accept_partners(third, [])  # nothing new from C's side
+    accept_partners(first, [c])
+    third.refresh_from_db()
+    assert third.group is None  # B has not accepted C yet
+    assert accept_partners(second, [c])
+    third.refresh_from_db()
+    first.refresh_from_db()
+    assert third.group == first.group
+    assert first.group.pk == group.pk  # the pair's group grew; no new group
+    assert third.group.applications.count() == 3
+    assert partner_requests(first) == []
+
+
+def test_it_forms_no_group_when_only_one_site_names_the_other(small_site, make_application):
+    """O4.4: one-sided naming is no consent."""
+    (a, a_user), (b, b_user) = small_site("A"), small_site("B")
+    first = make_application(
+        "O4", a, a_user, submitted=True, employee_count="12", partners=[str(b.pk)]
+    )
+    second = make_application(
+        "O4", b, b_user, submitted=True, employee_count="12", asks_board_to_find_partners="on"
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.group is None
+    assert second.group is None
+    assert partner_requests(second) == [a]
+    assert partner_requests(first) == []
 
 
 def test_it_dissolves_a_pair_when_one_withdraws(small_site, make_application):

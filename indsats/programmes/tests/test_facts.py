@@ -57,7 +57,7 @@ def application(programme, placement_site, site_applicant):
         offer=programme.offer,
         organisation=placement_site,
         created_by=site_applicant,
-        status=ApplicationStatus.SUBMITTED,
+        status=ApplicationStatus.GRANTED,
         reference="OK-2027-0001",
         programme=programme,
     )
@@ -164,6 +164,37 @@ def test_it_sees_policies_received_on_any_application_of_the_programme(
     assert facts.FINAL_POLICY_RECEIVED in facts_for(programme)
 
 
+def test_it_needs_every_site_of_a_joint_programme_to_send_its_own_policy(
+    programme, application, site_applicant
+):
+    """O4.4: in a joint programme each site writes its own policy; one site's draft or
+    final policy never completes the step for the others, so the programme cannot close
+    on one site's final policy."""
+    from indsats.accounts.models import Role
+    from indsats.testing.factories import PlacementSiteFactory, UserFactory
+
+    other_site = PlacementSiteFactory(name="Opholdsstedet Lyngbakken")
+    other_user = UserFactory(role=Role.APPLICANT, organisation=other_site)
+    other = Application.objects.create(
+        offer=programme.offer,
+        organisation=other_site,
+        created_by=other_user,
+        status=ApplicationStatus.GRANTED,
+        reference="OK-2027-0002",
+        programme=programme,
+    )
+    _upload(site_applicant, DocumentKind.DRAFT_POLICY, application=application)
+    _upload(site_applicant, DocumentKind.FINAL_POLICY, application=application)
+    held = facts_for(programme)
+    assert facts.DRAFT_POLICY_RECEIVED not in held
+    assert facts.FINAL_POLICY_RECEIVED not in held
+    _upload(other_user, DocumentKind.DRAFT_POLICY, application=other)
+    assert facts.DRAFT_POLICY_RECEIVED in facts_for(programme)
+    assert facts.FINAL_POLICY_RECEIVED not in facts_for(programme)
+    _upload(other_user, DocumentKind.FINAL_POLICY, application=other)
+    assert facts.FINAL_POLICY_RECEIVED in facts_for(programme)
+
+
 def test_it_ignores_policies_of_applications_outside_the_programme(
     programme, placement_site, site_applicant
 ):
@@ -224,6 +255,7 @@ def test_it_needs_a_result_for_every_goal(programme):
 
 def test_it_sees_a_granted_application_of_the_programme(programme, application):
     """C4: the decision to grant."""
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.WAITING_LIST)
     assert facts.DECISION_GRANTED not in facts_for(programme)
     Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.GRANTED)
     assert facts.DECISION_GRANTED in facts_for(programme)

@@ -93,6 +93,7 @@ def programme_detail(request, pk):
         {
             "programme": programme,
             "progress": progress(workflow, state),
+            "site_policies": _site_policies(programme),
             "step_actions": _step_actions(request.user, programme, workflow, state),
             "applications": programme.applications.select_related("organisation"),
             "documents": _documents(programme, request.user),
@@ -106,6 +107,19 @@ def programme_detail(request, pk):
             and programme.offer.code == "O4",
         },
     )
+
+
+def _site_policies(programme):
+    """Per site of a joint programme (O4.4): whether its draft and final policy are in.
+    Each site delivers its own; the step is done when every site has."""
+    from ..facts_from_records import documents_per_site
+
+    if programme.offer.code != "O4" or programme.participants.count() < 2:
+        return []
+    return [
+        (DocumentKind(kind).label, documents_per_site(programme, kind))
+        for kind in APPLICANT_UPLOAD_KINDS
+    ]
 
 
 def _documents(programme, user):

@@ -64,12 +64,18 @@ MISSING: Mapping[str, str] = MappingProxyType(
             "Mangler: fokusgruppeinterviewet ved forløbets start er ikke registreret endnu."
         ),
         TWO_THEME_DAYS_HELD: _("Mangler: de to sammenhængende temadage er ikke holdt endnu."),
-        DRAFT_POLICY_RECEIVED: _("Mangler: udkastet til politik er ikke modtaget endnu."),
+        DRAFT_POLICY_RECEIVED: _(
+            "Mangler: udkastet til politik er ikke modtaget endnu (i et fælles forløb: fra "
+            "hvert sted)."
+        ),
         FEEDBACK_GIVEN: _("Mangler: Socialstyrelsens feedback på udkastet er ikke givet endnu."),
         END_FOCUS_GROUP_RECORDED: _(
             "Mangler: fokusgruppeinterviewet ved forløbets afslutning er ikke registreret endnu."
         ),
-        FINAL_POLICY_RECEIVED: _("Mangler: den endelige politik er ikke modtaget endnu."),
+        FINAL_POLICY_RECEIVED: _(
+            "Mangler: den endelige politik er ikke modtaget endnu (i et fælles forløb: fra "
+            "hvert sted)."
+        ),
         HOURS_LOGGED: _("Mangler: der er ikke registreret timer i timeloggen endnu."),
         GOALS_RECORDED: _("Mangler: de konkrete mål for forløbet er ikke registreret endnu."),
         SCOPE_RECORDED: _("Mangler: forløbets aftalte omfang er ikke registreret endnu."),
