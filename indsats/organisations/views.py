@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.core.concurrency import CONFLICT, saved
+from indsats.core.pagination import paginate
 
 from .forms import PlacementSiteForm
 from .models import Municipality, Organisation, OrganisationKind, Region
@@ -58,16 +59,26 @@ def municipalities(request):
 
 @requires(permissions.can_view_organisation_register)
 def placement_sites(request):
+    # Only what the list shows, 50 a page (C13).
     sites = (
         Organisation.objects.placement_sites()
-        .select_related("municipality__region")
+        .select_related("municipality")
+        .only(
+            "name",
+            "site_type",
+            "employee_count",
+            "cvr",
+            "cvr_checksum_confirmed",
+            "municipality__name",
+        )
         .annotate(user_count=Count("users"))
+        .order_by("name", "pk")
     )
     return render(
         request,
         "organisations/placement_sites.html",
         {
-            "sites": sites,
+            "sites": paginate(request, sites, label=_("Sider med anbringelsessteder")),
             "can_create": permissions.can_edit_organisation_register(request.user),
         },
     )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.core.concurrency import CONFLICT, EditConflict
+from indsats.core.pagination import paginate
 
 from .. import decisions, notifications
 from ..backoffice_forms import AssessmentForm, AssignForm, DecisionForm, InboxFilterForm, ReopenForm
@@ -16,14 +17,29 @@ from ..models import OPEN_STATUSES, Application, ApplicationStatus, Decision, En
 from ..services import answers_summary
 from ..timeline import staff_history
 
+# Only what the inbox shows: never the answers JSON (C13).
+INBOX_APPLICATION_FIELDS = (
+    "reference",
+    "status",
+    "submitted_at",
+    "asks_board_to_find_partners",
+    "group_id",
+    "offer__name",
+    "organisation__name",
+    "organisation__municipality__region__name",
+    "case_officer__full_name",
+    "case_officer__email",
+)
+INBOX_ENQUIRY_FIELDS = ("subject", "status", "created_at", "offer__name", "organisation__name")
+
 
 def _filtered(form, user):
-    applications = Application.objects.exclude(status=ApplicationStatus.DRAFT).select_related(
-        "offer", "organisation__municipality__region", "case_officer", "group"
+    applications = (
+        Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("offer", "organisation__municipality__region", "case_officer")
+        .only(*INBOX_APPLICATION_FIELDS)
     )
-    enquiries = Enquiry.objects.select_related(
-        "offer", "organisation__municipality__region", "case_officer"
-    )
+    enquiries = Enquiry.objects.select_related("offer", "organisation").only(*INBOX_ENQUIRY_FIELDS)
     if not form.is_valid():
         return applications.filter(status__in=OPEN_STATUSES), enquiries.filter(
             status=EnquiryStatus.RECEIVED
@@ -69,27 +85,47 @@ def _filtered(form, user):
     return applications, enquiries
 
 
+def _status_counts() -> list[tuple[str, int]]:
+    """(label, number) of applications per status but drafts, in one aggregate query."""
+    statuses = [
+        (value, label)
+        for value, label in ApplicationStatus.choices
+        if value != ApplicationStatus.DRAFT
+    ]
+    counts = Application.objects.aggregate(
+        **{value: Count("pk", filter=Q(status=value)) for value, _label in statuses}
+    )
+    return [(label, counts[value]) for value, label in statuses]
+
+
+def _inbox_filter_form(query):
+    """The filters as asked; unbound (the defaults) when the address has only a page number,
+    so that paging through the default inbox keeps its defaults."""
+    asked = any(name in query for name in InboxFilterForm.base_fields)
+    return InboxFilterForm(query if asked else None)
+
+
 @requires(permissions.can_use_inbox)
 def inbox(request):
-    form = InboxFilterForm(request.GET or None)
+    form = _inbox_filter_form(request.GET)
     applications, enquiries = _filtered(form, request.user)
-    counts = dict(
-        Application.objects.exclude(status=ApplicationStatus.DRAFT)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
     return render(
         request,
         "applications/backoffice/inbox.html",
         {
             "form": form,
-            "applications": applications.order_by("submitted_at", "pk"),
-            "enquiries": enquiries.order_by("created_at"),
-            "counts": [
-                (label, counts.get(value, 0))
-                for value, label in ApplicationStatus.choices
-                if value != ApplicationStatus.DRAFT
-            ],
+            "applications": paginate(
+                request,
+                applications.order_by("submitted_at", "pk"),
+                label=_("Sider med ansøgninger"),
+            ),
+            "enquiries": paginate(
+                request,
+                enquiries.order_by("created_at", "pk"),
+                label=_("Sider med henvendelser"),
+                parameter="side_henvendelser",
+            ),
+            "counts": _status_counts(),
             "open_enquiries": Enquiry.objects.filter(status=EnquiryStatus.RECEIVED).count(),
         },
     )

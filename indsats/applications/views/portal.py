@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.core.pagination import paginate
 from indsats.programmes.models import Programme
 
 from .. import notifications, services
@@ -34,15 +35,31 @@ from .lookups import get_application_for_user, get_document_version_for_user
 @requires(permissions.is_applicant)
 def portal(request):
     organisation = request.user.organisation
+    # Only what the lists show: never the answers JSON (C13).
+    applications = (
+        Application.objects.filter(organisation=organisation)
+        .select_related("offer")
+        .only("reference", "status", "submitted_at", "created_at", "group_id", "offer__name")
+        .order_by("-created_at", "-pk")
+    )
+    enquiries = (
+        Enquiry.objects.filter(organisation=organisation)
+        .select_related("offer")
+        .only("subject", "status", "created_at", "offer__name")
+        .order_by("-created_at", "-pk")
+    )
     return render(
         request,
         "applications/portal.html",
         {
             "organisation": organisation,
-            "applications": Application.objects.filter(organisation=organisation)
-            .select_related("offer", "group")
-            .order_by("-created_at"),
-            "enquiries": Enquiry.objects.filter(organisation=organisation).select_related("offer"),
+            "applications": paginate(request, applications, label=_("Sider med ansøgninger")),
+            "enquiries": paginate(
+                request,
+                enquiries,
+                label=_("Sider med henvendelser"),
+                parameter="side_henvendelser",
+            ),
             "programmes": Programme.objects.filter(
                 Q(organisation=organisation) | Q(participants=organisation)
             )

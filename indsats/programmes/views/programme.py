@@ -11,12 +11,14 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.accounts.models import User
 from indsats.applications.models import APPLICANT_UPLOAD_KINDS, DocumentKind
+from indsats.core.pagination import paginate
 
 from .. import agreement
 from ..models import HourEntry, Programme, ProgrammeStatus, Task
 from ..timeline import timeline_for
-from ..workflow import StepRefused, check_completion, next_steps, progress
+from ..workflow import StepRefused, check_completion, next_steps, progress, workflow_for
 from ..workflow_state import complete_step, role_of, state_of
 
 
@@ -29,10 +31,24 @@ def get_programme_for_user(user, pk, queryset=None) -> Programme:
     return programme
 
 
+def step_title(offer_code: str, current_step: str) -> str:
+    """The stored current step ("programme|no_further_action" at a branch) as its title(s)."""
+    try:
+        workflow = workflow_for(offer_code)
+        titles = [str(workflow.step(key).title) for key in current_step.split("|")]
+    except (LookupError, KeyError):
+        return "–"
+    return f" {_('eller')} ".join(titles)
+
+
 @requires(permissions.is_board_staff)
 def programme_list(request):
-    programmes = Programme.objects.select_related("offer", "organisation").prefetch_related(
-        "consultants"
+    # Only what the list shows, 50 a page (C13).
+    programmes = (
+        Programme.objects.select_related("offer")
+        .only("reference", "title", "current_step", "status", "offer__code")
+        .prefetch_related(Prefetch("consultants", User.objects.only("full_name", "email")))
+        .order_by("-created_at", "-pk")
     )
     show = request.GET.get("vis", "active")
     if show == "mine":
@@ -45,10 +61,13 @@ def programme_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         programmes = programmes.filter(Q(reference__icontains=query) | Q(title__icontains=query))
+    pagination = paginate(request, programmes, label=_("Sider med forløb"))
+    for programme in pagination:
+        programme.step_title = step_title(programme.offer.code, programme.current_step)
     return render(
         request,
         "programmes/programme_list.html",
-        {"programmes": programmes, "show": show, "offer": offer, "query": query},
+        {"programmes": pagination, "show": show, "offer": offer, "query": query},
     )
 
 
