@@ -116,3 +116,11 @@ def make_application():
 def media_in_tmp(settings, tmp_path_factory):
     """Uploaded and generated files go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page one test cached never shows in another."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -9,6 +9,7 @@ contents are the value), as container secrets are usually mounted.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -84,3 +85,22 @@ class Env:
         if value not in choices:
             raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
         return value
+
+
+def parse_cache_url(name: str, url: str) -> dict:
+    """Django's CACHES entry for ``url``: ``locmem://`` (one cache per process) or
+    ``db://`` / ``db://TABLE`` (a table in the service's own database, shared by every
+    worker and host; created by ``manage.py createcachetable``)."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        raise ImproperlyConfigured(
+            f"{name}={url!r} is not a cache address like locmem:// or db://."
+        )
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme == "db":
+        table = rest.strip("/") or "indsats_cache"
+        if not re.fullmatch(r"[A-Za-z0-9_]+", table):
+            raise ImproperlyConfigured(f"{name}={url!r}: the table name may hold only a-z, 0-9, _.")
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    raise ImproperlyConfigured(f"{name}={url!r} must start with locmem:// or db://.")

@@ -14,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from indsats.env import Env
+from indsats.env import Env, parse_cache_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -101,6 +101,8 @@ TEMPLATES = [
                 "indsats.core.context_processors.site",
             ],
         },
+                # The catalogue's page cache swaps the CSRF token for a placeholder.
+                "indsats.catalogue.cache.csrf_placeholder",
     },
 ]
 FORM_RENDERER = "indsats.core.forms.DkfdsFormRenderer"  # forms in the DKFDS look
@@ -122,8 +124,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+    # Concurrent writers wait for each other instead of failing with "database is locked"
+    # (C13): WAL lets readers go on while one writes; IMMEDIATE takes the write lock when a
+    # transaction begins, where the busy timeout applies, instead of failing when a read
+    # lock cannot be upgraded halfway through.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,  # seconds a writer waits for the lock (below gunicorn's timeout)
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),  # options in DATABASE_URL win
+    }
+else:
+    # PostgreSQL: connections are kept for CONN_MAX_AGE seconds and checked before reuse,
+    # so a restarted database costs one failed check, not a failed request.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600, minimum=0)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+# Cache, for the anonymous catalogue pages (C13). In production a table in the database,
+# shared by every worker and host, so that an offer edit reaches them all at once; a
+# per-process memory cache in development.
+CACHES = {
+    "default": parse_cache_url(
+        "CACHE_URL", env.str("CACHE_URL", default="db://" if PRODUCTION else "locmem://")
+    )
+}
+
     "indsats.accounts.backends.PasswordBackend",
     "indsats.accounts.backends.ExternalIdentityBackend",
 ]
@@ -149,7 +175,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))  # collectstatic
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "indsats" / "static",
@@ -211,8 +237,12 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "indsats.core.logging.JsonLinesFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Replace Django's own console handler, which would print every line a second time.
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
@@ -223,3 +253,8 @@ AUDITLOG_STORE_JSON_CHANGES = True  # keep typed old/new values, not their str()
 
 # The organisation that runs the service; shown in the header and in letters.
 BOARD_NAME = "Socialstyrelsen"
+    # A load balancer may ask for the health check over plain HTTP, straight from gunicorn.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Logs go to stderr, as text or (LOG_FORMAT=json) as JSON lines for a log collector (C13).
+LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO")
+LOG_FORMAT = env.choice("LOG_FORMAT", ("text", "json"), "text")

@@ -14,3 +14,7 @@ class CatalogueConfig(AppConfig):
         register_audited(models.Offer)
         register_audited(models.OfferStep)
         register_audited(models.OfferCondition)
+
+        from .cache import connect_signals
+
+        connect_signals()  # cached catalogue pages are forgotten when an offer changes

@@ -7,6 +7,7 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.core.concurrency import CONFLICT, saved
 
+from .cache import cached_for_anonymous
 from .forms import OfferForm
 from .models import Offer
 
@@ -20,6 +21,7 @@ def _offer_for(user, slug) -> Offer:
 
 
 @require_GET
+@cached_for_anonymous
 def offer_list(request):
     offers = Offer.objects.published()
     return render(
@@ -33,6 +35,7 @@ def offer_list(request):
 
 
 @require_GET
+@cached_for_anonymous
 def offer_detail(request, slug):
     offer = _offer_for(request.user, slug)
     return render(
