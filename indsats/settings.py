@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "auditlog",
+    "django_tasks",  # background jobs (C13): see TASKS below
+    "django_tasks_db",
     "indsats.core",
     "indsats.organisations",
     "indsats.accounts",
@@ -99,10 +101,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "indsats.core.context_processors.site",
-            ],
-        },
                 # The catalogue's page cache swaps the CSRF token for a placeholder.
                 "indsats.catalogue.cache.csrf_placeholder",
+            ],
+        },
     },
 ]
 FORM_RENDERER = "indsats.core.forms.DkfdsFormRenderer"  # forms in the DKFDS look
@@ -122,8 +124,6 @@ if DATABASES["default"]["ENGINE"] not in (
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
     # Concurrent writers wait for each other instead of failing with "database is locked"
     # (C13): WAL lets readers go on while one writes; IMMEDIATE takes the write lock when a
     # transaction begins, where the busy timeout applies, instead of failing when a read
@@ -139,8 +139,8 @@ else:
     # so a restarted database costs one failed check, not a failed request.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600, minimum=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
 # Cache, for the anonymous catalogue pages (C13). In production a table in the database,
 # shared by every worker and host, so that an offer edit reaches them all at once; a
 # per-process memory cache in development.
@@ -150,6 +150,8 @@ CACHES = {
     )
 }
 
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
     "indsats.accounts.backends.PasswordBackend",
     "indsats.accounts.backends.ExternalIdentityBackend",
 ]
@@ -213,6 +215,29 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Socialstyrelsen <indsats@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A worker holding an SMTP connection that never answers would stop every other job.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30, minimum=1)
+# Every e-mail waits in an outbox (indsats.core.outbox) and a worker sends it. A failed
+# send is tried again after EMAIL_RETRY_DELAY seconds, then twice as long each time (at
+# most six hours between tries), until EMAIL_MAX_ATTEMPTS tries have failed: then it
+# stays in the outbox as failed, for an administrator to see and send again.
+EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60, minimum=1)
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=12, minimum=1)
+
+# Background jobs (C13): e-mails, reminders and imports are tasks (django-tasks, the
+# backport of Django 6's task framework). They wait in the database, so there is no
+# service to run besides the worker (`manage.py worker`, `make worker`), which also
+# schedules the daily jobs. TASKS_BACKEND=immediate runs each task at once in the process
+# that enqueues it, with no worker and no retry: for the test suite and one-off scripts.
+TASKS_BACKEND = env.choice("TASKS_BACKEND", ("database", "immediate"), "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+    }
+}
 # The Board's shared mailbox, told of new enquiries and applications.
 BOARD_INBOX_EMAIL = env.str("BOARD_INBOX_EMAIL", default="indsats-indbakke@localhost")
 # The service's own address, for links in e-mails sent outside a request.
@@ -228,12 +253,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer may ask for the health check over plain HTTP, straight from gunicorn.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+# Logs go to stderr, as text or (LOG_FORMAT=json) as JSON lines for a log collector (C13).
+LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO")
+LOG_FORMAT = env.choice("LOG_FORMAT", ("text", "json"), "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -253,8 +283,3 @@ AUDITLOG_STORE_JSON_CHANGES = True  # keep typed old/new values, not their str()
 
 # The organisation that runs the service; shown in the header and in letters.
 BOARD_NAME = "Socialstyrelsen"
-    # A load balancer may ask for the health check over plain HTTP, straight from gunicorn.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-# Logs go to stderr, as text or (LOG_FORMAT=json) as JSON lines for a log collector (C13).
-LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO")
-LOG_FORMAT = env.choice("LOG_FORMAT", ("text", "json"), "text")

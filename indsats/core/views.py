@@ -3,10 +3,13 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from indsats.accounts import permissions
+
+from . import health
 
 
 @require_GET
@@ -33,14 +36,23 @@ def accessibility_statement(request):
 @require_GET
 @never_cache
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not."""
+    """200 when the database answers a query, 503 when it does not.
+
+    ``/healthz?full`` adds the age of the oldest task waiting for a worker and the outbox's
+    backlog (C13), for monitoring; the plain check stays one query, for load balancers.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        answer = {"status": "ok", "database": "up"}
+        if "full" in request.GET:
+            now = timezone.now()
+            answer["tasks"] = health.task_backlog(now)
+            answer["outbox"] = health.outbox_backlog(now)
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+    return JsonResponse(answer)
 
 
 def permission_denied(request, exception=None):
