@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("indsats.applications.urls")),
     path("forloeb-sager/", include("indsats.programmes.urls")),
     path("screening/", include("indsats.screening.urls")),
+    path("fordeling/", include("indsats.allocation.urls")),
     path("organisationer/", include("indsats.organisations.urls")),
     path("revisionsspor/", include("indsats.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

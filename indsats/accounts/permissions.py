@@ -235,3 +235,22 @@ def can_raise_hour_cap(user) -> bool:
 def can_assign_consultants(user) -> bool:
     """Who delivers a programme is decided by those who handle cases."""
     return is_board_staff(user) and user.role in CASE_HANDLERS
+
+
+# Capacity and allocation (C5).
+
+
+def can_view_allocation(user) -> bool:
+    """The plan and the capacity are open to the Board's staff, who answer applicants."""
+    return is_board_staff(user)
+
+
+def can_allocate(user) -> bool:
+    """Setting capacity, moving places in the queue and confirming a plan: managers (SPEC:
+    managers set capacity and take allocation decisions)."""
+    return is_board_staff(user) and user.role == Role.MANAGER
+
+
+def can_propose_partners(user) -> bool:
+    """Proposing a joint programme to small sites waiting alone (O4.4)."""
+    return is_board_staff(user) and user.role in CASE_HANDLERS

@@ -8,3 +8,19 @@ class AllocationConfig(AppConfig):
 
     name = "indsats.allocation"
     verbose_name = _("Kapacitet og fordeling")
+
+    def ready(self):
+        from indsats.audit.registry import register_audited
+
+        from . import models
+
+        for model in (
+            models.OfferCapacity,
+            models.ConsultantCapacity,
+            models.CriterionWeight,
+            models.PlanMove,
+            models.AllocationRun,
+            models.PartnerProposal,
+            models.PartnerProposalMember,
+        ):
+            register_audited(model)

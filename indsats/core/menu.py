@@ -69,6 +69,12 @@ MENU = (
         _("Bevilgede forløb og opsøgende sager: trin, møder, temadage, timer og dokumenter."),
     ),
     MenuEntry(
+        _("Kapacitet og fordeling"),
+        "allocation:overview",
+        permissions.can_view_allocation,
+        _("Pladser og konsulenttimer pr. periode, prioritering og venteliste."),
+    ),
+    MenuEntry(
         _("Adgangsanmodninger"),
         "accounts:access_requests",
         permissions.can_decide_access_requests,

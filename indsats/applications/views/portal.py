@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.allocation.portal_views import context_for as allocation_context_for
 from indsats.core.pagination import paginate
 from indsats.programmes.models import Programme
 
@@ -138,6 +139,7 @@ def detail(request, pk):
             "partners_in_group": partners_in_group,
             "can_withdraw": permissions.can_withdraw_application(request.user, application),
             "can_edit": permissions.can_edit_application(request.user, application),
+            **allocation_context_for(request.user, application),
         },
     )
 

@@ -1,0 +1,122 @@
+"""Forms of the allocation back office: capacity, a consultant's hours, a move in the
+queue, and the weights of the O1.4 criteria."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from indsats.core.concurrency import VersionedModelForm
+
+from .models import OfferCapacity
+from .periods import parse_period
+
+
+class PeriodField(forms.CharField):
+    """A year (2027) or a quarter (2027-K1), stored by its canonical key."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return parse_period(value).key
+        except ValueError as problem:
+            raise forms.ValidationError(str(problem)) from problem
+
+
+class DanishDecimalField(forms.DecimalField):
+    """Accepts a decimal comma ("2,5") or point ("2.5") in any language, and shows the
+    value in the active language's format.
+
+    Django's own localized parsing would read "2.5" in Danish, and "2,5" in English, as a
+    thousands separator (25); hours are never in the thousands, so both marks are decimal.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        self.widget.is_localized = True
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+
+class CapacityForm(VersionedModelForm):
+    consultant_hours = DanishDecimalField(
+        label=_("Konsulenttimer i alt"),
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=7,
+        decimal_places=1,
+        help_text=_("Frivilligt. Timer, Socialstyrelsen kan bruge på forløbet i perioden."),
+    )
+
+    class Meta:
+        model = OfferCapacity
+        fields = ["places", "consultant_hours", "average_programme_days", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "places": _("Hvor mange forløb Socialstyrelsen kan starte i perioden."),
+        }
+
+
+class NewPeriodForm(forms.Form):
+    period = PeriodField(
+        label=_("Periode"),
+        max_length=10,
+        help_text=_("Et år, fx 2027, eller et kvartal, fx 2027-K1."),
+    )
+
+
+class ConsultantHoursForm(forms.Form):
+    """One field per consultant: their available hours in the period."""
+
+    def __init__(self, *args, consultants=(), initial_hours=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        initial_hours = initial_hours or {}
+        for consultant in consultants:
+            self.fields[f"hours_{consultant.pk}"] = DanishDecimalField(
+                label=consultant.full_name or consultant.email,
+                required=False,
+                min_value=Decimal("0"),
+                max_digits=6,
+                decimal_places=1,
+                initial=initial_hours.get(consultant.pk),
+            )
+        self.consultants = list(consultants)
+
+    def hours(self) -> dict[int, Decimal | None]:
+        return {c.pk: self.cleaned_data.get(f"hours_{c.pk}") for c in self.consultants}
+
+
+class MoveForm(forms.Form):
+    required_marks = "none"
+    reference = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    to_position = forms.IntegerField(label=_("Ny plads"), min_value=1, max_value=100_000)
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Begrundelsen gemmes i sagen og vises for ansøgeren."),
+    )
+
+
+class WeightsForm(forms.Form):
+    """The weight of each O1.4 criterion (a whole number, 0–10; 1 by default)."""
+
+    def __init__(self, *args, rules=(), weights=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        weights = weights or {}
+        self.rules = list(rules)
+        for rule in self.rules:
+            self.fields[f"weight_{rule.pk}"] = forms.IntegerField(
+                label=rule.text, min_value=0, max_value=10, initial=weights.get(rule.pk, 1)
+            )
+
+    def weights(self) -> dict[int, int]:
+        return {rule.pk: self.cleaned_data[f"weight_{rule.pk}"] for rule in self.rules}
