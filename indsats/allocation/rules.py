@@ -1,0 +1,542 @@
+"""Allocation of scarce places by the published criteria: a pure core (C5).
+
+No ORM and no request: ``allocate(policy, candidates, moves)`` takes the capacity and the
+applications with their assessments, and returns the plan — who is granted, who waits in
+which position, who is refused — with every application's reasons in plain Danish, citing
+the criteria (O1.3, O1.4, O2.2–O2.3, O3.1, O3.3, O4.4–O4.6). ``services.py`` builds the
+candidates from the database and records a confirmed plan.
+
+The order of the queue, per offer:
+
+- O1: the weighted number of O1.4 criteria met, highest first; then the earlier complete
+  application; then the reference.
+- O2, O3: the manager's order (unranked last); then the earlier complete; then the reference.
+- O4: first come, first served by the time the application became complete (O4.6). A group
+  of sites is one unit, one programme, placed by its earliest complete member (O4.4). A site
+  under the small-site threshold without a partner is never granted: it waits and keeps its
+  place, and later units may be granted past it.
+
+Only applications meeting every condition of their offer are queued; the others are
+refused. A manager may then move units in the queue (with a reason), and the queue is
+granted from the top while places — and, when they are limited, consultant hours — remain.
+The plan is deterministic and does not depend on the order of the input.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+
+from django.utils.translation import gettext as _
+
+from .reasons import Texts, weights_are_default
+
+GRANTED, WAITING, REFUSED = "granted", "waiting", "refused"
+OUTCOMES = (GRANTED, WAITING, REFUSED)
+
+# The conditions every application must meet to compete, per offer (canonical names; the
+# services map the database's assessment keys onto these).
+REQUIRED_CONDITIONS = {
+    "O1": ("chef_decision", "resources"),  # O1.3
+    "O2": ("time_and_resources", "management_backing", "pays_premises"),  # O2.2, O2.3
+    "O3": ("duration", "development_needs"),  # O3.1, O3.3
+    "O4": ("management_decision", "staff_resources"),  # O4.5 minimum conditions
+}
+OFFERS = tuple(REQUIRED_CONDITIONS)
+ALL_CONDITIONS = frozenset(name for names in REQUIRED_CONDITIONS.values() for name in names)
+O1_CRITERIA = ("motivation", "delimited", "backing", "no_prior_help")  # O1.4 (a)–(d)
+DEFAULT_WEIGHTS = MappingProxyType(dict.fromkeys(O1_CRITERIA, 1))
+SMALL_SITE_THRESHOLD = 25  # O4.4: fewer than 25 employees
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+class AllocationInputError(ValueError):
+    """Input the allocation cannot use; the message names the application (its ref)."""
+
+    def __init__(self, message: str, ref: str | None = None):
+        super().__init__(message)
+        self.ref = ref
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One application with its assessment. Absent conditions and criteria are not met."""
+
+    ref: str  # the application's reference, unique in a plan
+    complete_at: datetime  # aware: when the application became complete
+    conditions: Mapping[str, bool] = field(default_factory=dict)
+    criteria: Mapping[str, bool] = field(default_factory=dict)
+    employees: int | None = None  # O4 sites
+    group: str | None = None  # O4: the same key is one unit (consent checked by the caller)
+    manager_rank: int | None = None  # O2/O3: the manager's order, 1 first; None after those
+
+    def __post_init__(self):
+        if not isinstance(self.ref, str) or not self.ref.strip():
+            raise AllocationInputError(_("En ansøgning mangler sit referencenummer."))
+
+        def fail(message):
+            raise AllocationInputError(
+                _("Ansøgning %(ref)s: %(problem)s") % {"ref": self.ref, "problem": message},
+                self.ref,
+            )
+
+        if not isinstance(self.complete_at, datetime):
+            fail(_("tidspunktet for komplet ansøgning mangler eller er ikke et tidspunkt."))
+        if self.complete_at.utcoffset() is None:
+            fail(_("tidspunktet for komplet ansøgning mangler tidszone."))
+        if not isinstance(self.conditions, Mapping) or not isinstance(self.criteria, Mapping):
+            fail(_("betingelser og kriterier skal angives som navn og ja/nej."))
+        if self.employees is not None and (not _is_int(self.employees) or self.employees < 0):
+            fail(_("antal ansatte skal være et helt tal, 0 eller mere."))
+        if self.group is not None and (not isinstance(self.group, str) or not self.group):
+            fail(_("gruppen skal angives med et navn."))
+        if self.manager_rank is not None and (
+            not _is_int(self.manager_rank) or self.manager_rank < 1
+        ):
+            fail(_("lederens prioritering skal være et helt tal, 1 eller mere."))
+
+
+@dataclass(frozen=True)
+class Move:
+    """A manager moves a unit (named by any member's ref) to a position in the queue.
+
+    ``to_position`` counts the queued (granted and waiting) units from 1.
+    """
+
+    ref: str
+    to_position: int
+    reason: str
+
+    def __post_init__(self):
+        if not _is_int(self.to_position) or self.to_position < 1:
+            raise AllocationInputError(
+                _("Ansøgning %(ref)s kan ikke flyttes til plads %(position)s.")
+                % {"ref": self.ref, "position": self.to_position},
+                self.ref,
+            )
+        if not isinstance(self.reason, str) or not self.reason.strip():
+            raise AllocationInputError(
+                _("Flytningen af ansøgning %(ref)s mangler en begrundelse.") % {"ref": self.ref},
+                self.ref,
+            )
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The offer, its free places for the period and the settings that rank it."""
+
+    offer: str  # "O1".."O4"
+    capacity: int  # free places (programmes) for the period
+    weights: Mapping[str, int] = field(
+        default_factory=lambda: DEFAULT_WEIGHTS
+    )  # O1.4 criteria; missing ones weigh 1
+    small_site_threshold: int = SMALL_SITE_THRESHOLD
+    consultant_hours: Mapping[str, Decimal | float] | None = None  # free hours per consultant
+    hours_per_programme: Decimal | float | None = None  # e.g. the offer's hour cap
+
+    def __post_init__(self):
+        if self.offer not in REQUIRED_CONDITIONS:
+            raise AllocationInputError(
+                _("Ukendt tilbud »%(offer)s«; vælg O1, O2, O3 eller O4.") % {"offer": self.offer}
+            )
+        if not _is_int(self.capacity) or self.capacity < 0:
+            raise AllocationInputError(_("Kapaciteten skal være et helt tal, 0 eller mere."))
+        if not isinstance(self.weights, Mapping):
+            raise AllocationInputError(_("Vægtene skal angives pr. kriterium."))
+        for name, weight in self.weights.items():
+            if name not in O1_CRITERIA:
+                raise AllocationInputError(
+                    _("Ukendt kriterium »%(name)s« i vægtene.") % {"name": name}
+                )
+            if not _is_int(weight) or weight < 0:
+                raise AllocationInputError(
+                    _("Vægten for »%(name)s« skal være et helt tal, 0 eller mere.") % {"name": name}
+                )
+        object.__setattr__(
+            self, "weights", MappingProxyType({**DEFAULT_WEIGHTS, **dict(self.weights)})
+        )
+        if not _is_int(self.small_site_threshold) or self.small_site_threshold < 0:
+            raise AllocationInputError(_("Grænsen for små steder skal være et helt tal."))
+        if self.hours_per_programme is not None:
+            hours = _decimal(self.hours_per_programme)
+            if hours is None or hours <= 0:
+                raise AllocationInputError(_("Timer pr. forløb skal være et positivt tal."))
+            object.__setattr__(self, "hours_per_programme", hours)
+        if self.consultant_hours is not None:
+            if self.hours_per_programme is None:
+                raise AllocationInputError(
+                    _("Med begrænsede konsulenttimer skal timer pr. forløb også angives.")
+                )
+            hours_by_consultant = {}
+            for consultant, free in dict(self.consultant_hours).items():
+                hours = _decimal(free)
+                if hours is None or hours < 0:
+                    raise AllocationInputError(
+                        _("Konsulent %(consultant)s: de ledige timer skal være 0 eller mere.")
+                        % {"consultant": consultant}
+                    )
+                hours_by_consultant[consultant] = hours
+            object.__setattr__(self, "consultant_hours", MappingProxyType(hours_by_consultant))
+
+
+def _decimal(value) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One application's place in the plan, and why."""
+
+    ref: str
+    outcome: str  # GRANTED, WAITING or REFUSED
+    position: int | None  # counts granted and waiting units in queue order, from 1
+    waiting_number: int | None  # N in "number N of M on the waiting list"
+    unit: tuple[str, ...]  # the refs of its group in unit order, or just its own
+    reasons: tuple[str, ...]  # plain Danish sentences citing the criteria
+    score: int | None = None  # O1: the weighted number of O1.4 criteria met
+    consultant: str | None = None  # assigned to a granted unit when hours are limited
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The placements: granted and waiting in position order, then refused by ref."""
+
+    offer: str
+    capacity: int
+    placements: tuple[Placement, ...]
+    waiting_count: int  # M in "number N of M on the waiting list" (units)
+    _by_ref: Mapping[str, Placement] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_ref", {p.ref: p for p in self.placements})
+
+    def for_ref(self, ref: str) -> Placement:
+        """The placement of the application; KeyError if it was not in the plan."""
+        return self._by_ref[ref]
+
+    def granted(self) -> tuple[Placement, ...]:
+        return tuple(p for p in self.placements if p.outcome == GRANTED)
+
+    def waiting(self) -> tuple[Placement, ...]:
+        return tuple(p for p in self.placements if p.outcome == WAITING)
+
+    def refused(self) -> tuple[Placement, ...]:
+        return tuple(p for p in self.placements if p.outcome == REFUSED)
+
+    @property
+    def granted_count(self) -> int:
+        """Places taken (units granted), never more than the capacity."""
+        return len({p.unit for p in self.placements if p.outcome == GRANTED})
+
+
+class _Unit:
+    """A queued unit: one application, or the eligible members of an O4 group.
+
+    The class attributes are the defaults, so that making 10,000 units stays cheap.
+    """
+
+    score = None  # O1
+    met = None  # O1: which criteria are met, in the order of the weights
+    removed = 0  # O4: members of its group refused on their own conditions
+    lone_small = False  # O4: a small site without a partner
+    ranked_position = 0  # before the manager's moves
+    outcome = WAITING
+    why = None  # why it waits: "small", "capacity" or "hours"
+    consultant = None
+    notes = None  # the manager's moves
+
+    def __init__(self, key, members, refs):
+        self.key = key
+        self.members = members
+        self.refs = refs
+
+
+def allocate(policy: Policy, candidates: Iterable[Candidate], moves: Sequence[Move] = ()) -> Plan:
+    """The plan for the offer's applications within its capacity, with every reason."""
+    offer = policy.offer
+    texts = Texts(offer, policy.capacity, policy.hours_per_programme, policy.small_site_threshold)
+    eligible, refused = _gate(REQUIRED_CONDITIONS[offer], candidates)
+    if offer == "O4":
+        units, group_sizes = _o4_units(eligible, refused, policy.small_site_threshold)
+    else:
+        units, group_sizes = _single_units(offer, eligible, policy.weights), {}
+    units.sort(key=_unit_key)
+    for position, unit in enumerate(units, 1):
+        unit.ranked_position = position
+    queue = _apply_moves(units, moves, refused, texts)
+    waiting_count = _grant(queue, policy)
+    placements = _queued_placements(offer, units, queue, waiting_count, policy, texts)
+    for candidate, unmet in sorted(refused.values(), key=lambda item: item[0].ref):
+        reasons = (texts.refused(unmet),)
+        if group_sizes.get(candidate.group, 0) > 1:
+            reasons += (texts.refused_member,)
+        placements.append(Placement(candidate.ref, REFUSED, None, None, (candidate.ref,), reasons))
+    return Plan(offer, policy.capacity, tuple(placements), waiting_count)
+
+
+def _unit_key(unit: _Unit):
+    return unit.key
+
+
+def _first(item):
+    return item[0]
+
+
+def _gate(required: tuple[str, ...], candidates: Iterable[Candidate]):
+    """Split into the eligible and the refused (ref → (candidate, unmet conditions))."""
+    seen = set()
+    eligible = []
+    refused = {}
+    for candidate in candidates:
+        if not isinstance(candidate, Candidate):
+            raise AllocationInputError(_("Kun ansøgninger kan fordeles."))
+        ref = candidate.ref
+        if ref in seen:
+            raise AllocationInputError(
+                _("Ansøgning %(ref)s er med mere end én gang.") % {"ref": ref}, ref
+            )
+        seen.add(ref)
+        conditions = candidate.conditions
+        unmet = [name for name in required if not conditions.get(name)]
+        if unmet:
+            refused[ref] = (candidate, unmet)
+        else:
+            eligible.append(candidate)
+    return eligible, refused
+
+
+def _instant(moment: datetime) -> int:
+    """Microseconds since the epoch: exact, and cheap to compare across time zones."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _single_units(offer: str, eligible: list[Candidate], weights: Mapping[str, int]):
+    units = []
+    if offer == "O1":
+        names = tuple(weights)
+        values = tuple(weights.values())
+        for candidate in eligible:
+            criteria = candidate.criteria
+            met = tuple(bool(criteria.get(name)) for name in names)
+            score = sum(weight for weight, ok in zip(values, met, strict=True) if ok)
+            ref = candidate.ref
+            unit = _Unit((-score, _instant(candidate.complete_at), ref), [candidate], (ref,))
+            unit.score = score
+            unit.met = met
+            units.append(unit)
+    else:
+        for candidate in eligible:
+            rank = candidate.manager_rank
+            ref = candidate.ref
+            key = (rank is None, rank or 0, _instant(candidate.complete_at), ref)
+            units.append(_Unit(key, [candidate], (ref,)))
+    return units
+
+
+def _o4_units(eligible: list[Candidate], refused: dict, threshold: int):
+    """O4.4/O4.6: one unit per group (of its eligible members) and per site on its own."""
+    units = []
+    groups: dict[str, list] = {}
+    for candidate in eligible:
+        ref = candidate.ref
+        key = (_instant(candidate.complete_at), ref)
+        if candidate.group is None:
+            unit = _Unit(key, [candidate], (ref,))
+            employees = candidate.employees
+            if employees is not None and employees < threshold:
+                unit.lone_small = True
+            units.append(unit)
+        else:
+            groups.setdefault(candidate.group, []).append((key, candidate))
+    removed: dict[str, int] = {}
+    for candidate, _unmet in refused.values():
+        if candidate.group is not None:
+            removed[candidate.group] = removed.get(candidate.group, 0) + 1
+    for name, members in groups.items():
+        members.sort(key=_first)
+        candidates = [candidate for _key, candidate in members]
+        unit = _Unit(members[0][0], candidates, tuple(c.ref for c in candidates))
+        unit.removed = removed.get(name, 0)
+        if len(candidates) == 1:  # a group of one, or the only member left of its group
+            employees = candidates[0].employees
+            unit.lone_small = employees is not None and employees < threshold
+        units.append(unit)
+    sizes = {name: len(groups.get(name, ())) + count for name, count in removed.items()}
+    return units, sizes
+
+
+def _apply_moves(units: list[_Unit], moves: Sequence[Move], refused: dict, texts: Texts):
+    """The manager's moves, in order, on the ranked queue; each recorded on its unit."""
+    queue = list(units)
+    if not moves:
+        return queue
+    unit_of = {ref: unit for unit in units for ref in unit.refs}
+    for move in moves:
+        unit = unit_of.get(move.ref)
+        if unit is None:
+            if move.ref in refused:
+                message = _(
+                    "Ansøgning %(ref)s er afvist og har ingen plads i køen, der kan flyttes."
+                )
+            else:
+                message = _("Ansøgning %(ref)s er ikke med i fordelingen og kan ikke flyttes.")
+            raise AllocationInputError(message % {"ref": move.ref}, move.ref)
+        if move.to_position > len(queue):
+            raise AllocationInputError(
+                _("Ansøgning %(ref)s kan ikke flyttes til plads %(position)s; køen har %(count)s.")
+                % {"ref": move.ref, "position": move.to_position, "count": len(queue)},
+                move.ref,
+            )
+        source = queue.index(unit) + 1
+        queue.insert(move.to_position - 1, queue.pop(source - 1))
+        if unit.notes is None:
+            unit.notes = []
+        unit.notes.append(texts.moved(source, move.to_position, move.reason.strip()))
+    return queue
+
+
+def _grant(queue: list[_Unit], policy: Policy) -> int:
+    """Grant from the top while places (and consultant hours) remain; the number waiting.
+
+    Each consultant unit of work goes to the consultant with the most free hours (ties by
+    id), kept in a heap so that 100 consultants and 10,000 units stay cheap.
+    """
+    places = policy.capacity
+    hours = policy.hours_per_programme
+    heap = None
+    if policy.consultant_hours is not None:
+        heap = [
+            (-free, str(consultant), consultant)
+            for consultant, free in policy.consultant_hours.items()
+        ]
+        heapq.heapify(heap)
+    waiting = 0
+    for unit in queue:
+        if unit.lone_small:
+            unit.why = "small"
+        elif places == 0:
+            unit.why = "capacity"
+        elif heap is not None and (not heap or -heap[0][0] < hours):
+            unit.why = "hours"
+        else:
+            unit.outcome = GRANTED
+            places -= 1
+            if heap is not None:
+                free, order, consultant = heapq.heappop(heap)
+                unit.consultant = consultant
+                heapq.heappush(heap, (free + hours, order, consultant))
+            continue
+        waiting += 1
+    return waiting
+
+
+def _queued_placements(offer, units, queue, waiting_count, policy, texts) -> list[Placement]:
+    eligible_text = texts.eligible
+    tied = _o1_ties(units) if offer == "O1" else set()
+    maximum = sum(policy.weights.values())
+    weighted = not weights_are_default(policy.weights)
+    names = tuple(policy.weights)
+    placements = []
+    waiting_number = 0
+    for position, unit in enumerate(queue, 1):
+        lead = unit.members[0]
+        if offer == "O1":
+            ranking = [texts.criteria_met(unit.met, names, unit.score, maximum, weighted)]
+            if unit.ranked_position in tied:
+                ranking.append(texts.o1_tie(lead.complete_at))
+        elif offer == "O4":
+            if len(unit.members) > 1:
+                ranking = [texts.joint(len(unit.members), lead.complete_at)]
+            else:
+                ranking = [texts.first_come(lead.complete_at)]
+            if unit.removed:
+                ranking.append(texts.partners_out(unit.removed))
+        else:
+            ranking = [texts.manager_rank(lead.manager_rank, lead.complete_at)]
+        if unit.notes:
+            ranking.extend(unit.notes)
+        elif unit.ranked_position != position:
+            ranking.append(texts.shifted(unit.ranked_position, position))
+        if unit.outcome == GRANTED:
+            number = None
+            outcome_text = texts.granted(position)
+        else:
+            waiting_number += 1
+            number = waiting_number
+            outcome_text = texts.waiting(number, waiting_count, _why(unit, texts))
+        reasons = (eligible_text, *ranking, outcome_text)
+        outcome = unit.outcome
+        refs = unit.refs
+        score = unit.score
+        consultant = unit.consultant
+        for member in unit.members:
+            placement = _new_placement(Placement)
+            placement.__dict__.update(
+                ref=member.ref,
+                outcome=outcome,
+                position=position,
+                waiting_number=number,
+                unit=refs,
+                reasons=reasons,
+                score=score,
+                consultant=consultant,
+            )
+            placements.append(placement)
+    return placements
+
+
+# A plan for 10,000 applications makes 10,000 placements; filling the new object's __dict__
+# directly skips the frozen dataclass's eight object.__setattr__ calls and halves the cost
+# (bench/allocation.py). It makes exactly what Placement(...) makes, as a test checks.
+_new_placement = object.__new__
+
+
+def _why(unit: _Unit, texts: Texts) -> str:
+    if unit.why == "small":
+        return texts.lone_small(unit.members[0].employees)
+    if unit.why == "hours":
+        return texts.hours_short
+    return texts.no_capacity if texts.capacity == 0 else texts.capacity_used
+
+
+def _o1_ties(units: list[_Unit]) -> set[int]:
+    """Ranked positions whose score equals a neighbour's: their order needs the tie-break."""
+    tied = set()
+    for index in range(1, len(units)):
+        if units[index].score == units[index - 1].score:
+            tied.add(index)
+            tied.add(index + 1)
+    return tied
+
+
+def estimated_start(
+    waiting_number: int, places_per_period: int, average_programme_days: int, today: date
+) -> date | None:
+    """When number N on the waiting list may expect to start.
+
+    Every ``average_programme_days`` the places of one period free up again, so number N
+    waits ceil(N / places) programme lengths. None when there are no places at all.
+    """
+    if waiting_number < 0 or places_per_period < 0 or average_programme_days < 0:
+        raise ValueError(_("Venteplads, kapacitet og forløbslængde kan ikke være negative."))
+    if places_per_period == 0:
+        return None
+    rounds = math.ceil(waiting_number / places_per_period)
+    return today + timedelta(days=rounds * average_programme_days)
