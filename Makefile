@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test`. Each is a thin wrapper around scripts/.
-.PHONY: run test lock setup
+.PHONY: run test lock setup serve
 
 # Set up everything (venv, npm packages, translations), migrate, load demo data, serve.
 run:
@@ -16,3 +16,15 @@ lock:
 # Only set up (no server, no tests).
 setup:
 	scripts/setup.sh
+
+# Production mode under gunicorn: collectstatic, migrate, then serve (see gunicorn.conf.py).
+serve:
+	scripts/setup.sh
+	scripts/serve.sh
+
+# The background worker: sends the e-mails in the outbox, runs reminders and imports, and
+# schedules the daily jobs (C13). Extra arguments: make worker ARGS="--interval 5"
+.PHONY: worker
+worker:
+	scripts/setup.sh
+	scripts/worker.sh $(ARGS)

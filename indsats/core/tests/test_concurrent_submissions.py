@@ -1,0 +1,112 @@
+"""Twenty applicants submitting at the same moment all succeed on the embedded SQLite
+default (C13): WAL, immediate transactions and a busy timeout make writers wait for each
+other instead of failing with "database is locked". The server is the real one
+(scripts/serve.sh, gunicorn: several processes and threads) on a SQLite file."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from indsats.testing.server import PROJECT_DIR, serving
+
+APPLICANTS = 20
+
+# Run inside the server's database: twenty municipalities, each with a signed-in applicant
+# and a complete draft of a theme programme (O1). Prints their sessions and drafts.
+_PREPARE = """
+import json, django
+django.setup()
+from django.test import Client
+from indsats.accounts.models import Role, User
+from indsats.applications.models import Application
+from indsats.catalogue.models import Offer
+from indsats.organisations.models import Organisation, OrganisationKind
+from indsats.testing import answers
+
+offer = Offer.objects.get(code="O1")
+organisations = Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY)
+drafts = []
+for number, organisation in enumerate(organisations.order_by("pk")[:%(count)d]):
+    user = User.objects.create(
+        email=f"ansoeger{number}@samtidig.test", full_name=f"Ansøger {number}",
+        role=Role.APPLICANT, organisation=organisation,
+    )
+    application = Application.objects.create(
+        offer=offer, organisation=organisation, created_by=user, answers=answers.o1()
+    )
+    client = Client()
+    client.force_login(user)
+    drafts.append({"pk": application.pk, "session": client.cookies["sessionid"].value})
+print(json.dumps(drafts))
+"""
+
+_REFERENCES = """
+import json, django
+django.setup()
+from indsats.applications.models import Application
+submitted = Application.objects.exclude(reference="")
+print(json.dumps(list(submitted.values_list("reference", "status"))))
+"""
+
+
+def _in_server_database(server, script: str):
+    result = subprocess.run(  # noqa: S603 - our own interpreter with a fixed script
+        [sys.executable, "-c", script],
+        cwd=PROJECT_DIR,
+        env={
+            **server.environ,
+            "INDSATS_MODE": "production",
+            "DJANGO_SETTINGS_MODULE": "indsats.settings",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_it_takes_twenty_submissions_at_once_on_sqlite(tmp_path):
+    # Four processes of five threads: twenty requests in the database at the same time.
+    with serving(tmp_path, WEB_CONCURRENCY="4", GUNICORN_THREADS="5") as server:
+        assert server.database_url.startswith("sqlite:")
+        drafts = _in_server_database(server, _PREPARE % {"count": APPLICANTS})
+        assert len(drafts) == APPLICANTS
+        start = threading.Barrier(APPLICANTS)
+        answers = {}
+
+        def submit(draft):
+            secret = os.urandom(16).hex()  # a CSRF secret of our own, as a browser keeps one
+            start.wait()
+            answers[draft["pk"]] = server.request(
+                "POST",
+                f"/ansoegninger/{draft['pk']}/opsummering/",
+                headers={
+                    "Cookie": f"sessionid={draft['session']}; csrftoken={secret}",
+                    "X-CSRFToken": secret,
+                    "Referer": f"https://127.0.0.1/ansoegninger/{draft['pk']}/opsummering/",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                },
+                body=b"",
+            )
+
+        threads = [threading.Thread(target=submit, args=(draft,)) for draft in drafts]
+        began = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert time.monotonic() - began < 120
+
+        statuses = {pk: answer[0] for pk, answer in answers.items()}
+        assert statuses == {draft["pk"]: 302 for draft in drafts}, server.log()[-3000:]
+        for draft in drafts:
+            location = answers[draft["pk"]][1]["Location"]
+            assert location == f"/ansoegninger/{draft['pk']}/kvittering/"
+        references = _in_server_database(server, _REFERENCES)
+        assert len({reference for reference, _status in references}) == APPLICANTS
+        assert {status for _reference, status in references} == {"submitted"}
