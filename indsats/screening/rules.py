@@ -1,8 +1,9 @@
 """The screening of the 98 municipalities (O5, F1–F7): a pure core.
 
 No ORM and no request: ``screen(inputs, parameters)`` takes plain values and returns the
-ranked results with every figure behind every flag. ``inputs.py`` builds the inputs from
-the database; ``services.py`` saves a run.
+ranked results with every figure behind every flag. ``references.py`` computes the rates
+and reference rates (in linear time); ``inputs.py`` builds the inputs from the database;
+``services.py`` saves a run.
 
 Three-valued answers: a factor is True (met), False (not met) or None (missing data).
 Missing data never raises or lowers a flag: where the answer depends on a missing figure,
@@ -18,13 +19,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .parameters import FACTORS, MEAN, Parameters, add_years, subtract_months
-
-PER = Decimal(1000)
-NOTIFICATION = "notification"  # notifications about violence and sexual abuse
-BOERNEHUS = "boernehus"  # children's-house cases started
-BOERNEHUS_VULNERABLE = "boernehus_vulnerable"  # the same per vulnerable child
-MEASURES = (NOTIFICATION, BOERNEHUS, BOERNEHUS_VULNERABLE)
+from .parameters import FACTORS, Parameters, add_years, subtract_months
+from .references import (
+    BOERNEHUS,
+    BOERNEHUS_VULNERABLE,
+    NOTIFICATION,
+    Reference,
+    rates_and_references,
+)
+from .references import MEASURES as MEASURES  # re-exported: the core's vocabulary
+from .references import PER as PER
+from .references import rate as rate
+from .references import reference_rate as reference_rate
 
 
 @dataclass(frozen=True)
@@ -70,39 +76,6 @@ class MunicipalityInput:
 
 def _dec(value) -> Decimal | None:
     return None if value is None else Decimal(value)
-
-
-def rate(count: Decimal | None, base: Decimal | None) -> Decimal | None:
-    """Per 1,000 of the base; None when either is missing or the base is not positive."""
-    if count is None or base is None or base <= 0:
-        return None
-    return count * PER / base
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A reference rate, and how many of the group's members had the figures for it."""
-
-    rate: Decimal | None
-    members_used: int
-    members: int
-
-
-def reference_rate(
-    pairs: Sequence[tuple[Decimal | None, Decimal | None]], averaging: str
-) -> Reference:
-    """Pooled (sum of counts over sum of bases) or the unweighted mean of members' rates.
-
-    Members without both figures are left out; with none left the rate is missing.
-    """
-    usable = [(count, base) for count, base in pairs if rate(count, base) is not None]
-    if not usable:
-        return Reference(None, 0, len(pairs))
-    if averaging == MEAN:
-        value = sum((rate(c, b) for c, b in usable), Decimal(0)) / len(usable)
-    else:
-        value = rate(sum(c for c, _ in usable), sum(b for _, b in usable))
-    return Reference(value, len(usable), len(pairs))
 
 
 def any3(values: Iterable[bool | None]) -> bool | None:
@@ -298,46 +271,6 @@ def rate_factors(
 
 
 # Putting it together.
-
-
-def members_of(
-    item: MunicipalityInput, name: str, everyone: Mapping[str, MunicipalityInput]
-) -> list[MunicipalityInput] | None:
-    """The members of a reference; None when the municipality has no comparison group.
-
-    Region and country include the municipality, as regional and national averages do;
-    the comparison group never does (it compares with *other* municipalities).
-    """
-    if name == "country":
-        return list(everyone.values())
-    if name == "region":
-        return [other for other in everyone.values() if other.region_code == item.region_code]
-    if item.comparison_group is None:
-        return None
-    codes = dict.fromkeys(code for code in item.comparison_group if code != item.code)
-    return [everyone[code] for code in codes if code in everyone]
-
-
-def rates_and_references(
-    inputs: Sequence[MunicipalityInput], averaging: str, references: Iterable[str]
-) -> dict[str, tuple[dict, dict]]:
-    """Per municipality code: its rates per measure, and its reference rates per measure."""
-    everyone = {item.code: item for item in inputs}
-    references = tuple(references)
-    result = {}
-    for item in inputs:
-        rates = {measure: rate(*item.count_and_base(measure)) for measure in MEASURES}
-        refs: dict[str, dict[str, Reference]] = {measure: {} for measure in MEASURES}
-        for name in references:
-            members = members_of(item, name, everyone)
-            for measure in MEASURES:
-                if members is None:
-                    refs[measure][name] = Reference(None, 0, 0)
-                else:
-                    pairs = [member.count_and_base(measure) for member in members]
-                    refs[measure][name] = reference_rate(pairs, averaging)
-        result[item.code] = (rates, refs)
-    return result
 
 
 def screen(inputs: Sequence[MunicipalityInput], parameters: Parameters) -> list[MunicipalityResult]:
