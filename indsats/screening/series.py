@@ -9,13 +9,16 @@ from indsats.organisations.models import Municipality
 from .inputs import Figures, load_figures, years_with_figures
 from .models import ComparisonGroup
 from .parameters import Parameters
-from .rules import BOERNEHUS, NOTIFICATION, MunicipalityInput, rate, rates_and_references
+from .references import rates_and_references_of
+from .rules import BOERNEHUS, NOTIFICATION, MunicipalityInput, rate
 
 
 def time_series(municipality: Municipality, parameters: Parameters) -> list[dict]:
     """Per year with any figures: the municipality's rates and the reference rates.
 
-    The references use today's comparison groups and the given averaging method.
+    The references use today's comparison groups and the given averaging method. Each
+    year costs O(municipalities): the others' figures feed the references, but they are
+    not screened (#11).
     """
     years = years_with_figures()
     if not years:
@@ -44,9 +47,9 @@ def time_series(municipality: Municipality, parameters: Parameters) -> list[dict
                     comparison_group=groups.get(other.pk),
                 )
             )
-        rates, references = rates_and_references(
-            inputs, parameters.averaging, parameters.references
-        )[municipality.code]
+        rates, references = rates_and_references_of(
+            municipality.code, inputs, parameters.averaging, parameters.references
+        )
         own = figures.get((municipality.code, year), Figures())
         series.append(
             {
