@@ -29,6 +29,8 @@ OBJECT_URLS = {
     "applications:reopen": "decision",
     "organisations:detail": "organisation",
     "organisations:placement_site_edit": "organisation",
+    "allocation:accept_partnership": "application",
+    "allocation:cancel_move": "offer+period+move",
 }
 
 
@@ -68,7 +70,18 @@ def records(site_applicant, placement_site, make_application):
         reason="Venteliste.",
         decided_by=UserFactory(role="case_officer"),
     )
+    from indsats.allocation.models import PlanMove
+
+    move = PlanMove.objects.create(
+        offer=application.offer,
+        period="2027",
+        application=application,
+        to_position=1,
+        reason="Flyttet i testen.",
+        moved_by=decision.decided_by,
+    )
     return {
+        "offer+period+move": ["O4", "2027", move.pk],
         "decision": [decision.pk],
         "application": [application.pk],
         "application+kind": [application.pk, "draft_policy"],
@@ -80,7 +93,7 @@ def records(site_applicant, placement_site, make_application):
 
 def test_it_tests_every_url_that_names_a_record():
     names = set()
-    for namespace in ("applications", "organisations"):
+    for namespace in ("applications", "organisations", "allocation"):
         resolver = get_resolver().namespace_dict[namespace][1]
         for pattern in resolver.url_patterns:
             if any(isinstance(c, IntConverter) for c in pattern.pattern.converters.values()):
