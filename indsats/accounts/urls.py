@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from indsats.core.password_reset import OutboxPasswordResetForm
+
 from . import views
 from .forms import LoginForm
 
@@ -20,6 +22,7 @@ urlpatterns = [
         "nulstil-adgangskode/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset_form.html",
+            form_class=OutboxPasswordResetForm,  # sent by the worker, like every e-mail
             email_template_name="accounts/email/password_reset.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),

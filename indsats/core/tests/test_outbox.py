@@ -200,3 +200,14 @@ class TestOutbox:
     def test_it_sends_nothing_without_recipients(self, database_queue):
         assert _access_email(recipients=("", "")) is None
         assert not OutgoingEmail.objects.exists()
+
+    def test_the_password_reset_link_goes_through_the_outbox_too(
+        self, database_queue, client, applicant
+    ):
+        client.post(reverse("accounts:password_reset"), {"email": applicant.email})
+        assert mail.outbox == []
+        message = OutgoingEmail.objects.get()
+        assert message.recipients == [applicant.email]
+        assert "/konto/nulstil-adgangskode/" in message.body
+        assert outbox.deliver(message.pk) == "sent"
+        assert [m.to for m in mail.outbox] == [[applicant.email]]
