@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from indsats.accounts import permissions
 from indsats.applications.models import (
     OPEN_STATUSES,
     Application,
@@ -224,12 +226,15 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
     """Record the plan: a decision with a letter for every application whose state changes
     (refusals first, so that a refused member leaves its group before the group is
     granted), the queue with each applicant's reasons, position and estimated start, and a
-    message to every applicant. One transaction: all of it or none."""
+    message to every applicant. One transaction: all of it or none. Only a manager may
+    (``permissions.can_allocate``); anyone else gets PermissionDenied."""
     from indsats.applications.decisions import decide
     from indsats.programmes.models import Programme
 
     from .notifications import placement_changed
 
+    if not permissions.can_allocate(user):
+        raise PermissionDenied(_("Kun en leder kan bekræfte en fordeling."))
     offer = Offer.objects.get(code=offer_code)
     with transaction.atomic():
         # One confirmation at a time per offer and period.
