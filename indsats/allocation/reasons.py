@@ -77,7 +77,14 @@ def join(items: Sequence[str]) -> str:
 class Texts:
     """The sentences of one plan, translated once; methods fill in the numbers."""
 
-    def __init__(self, offer: str, capacity: int, hours_per_programme, threshold: int):
+    def __init__(
+        self,
+        offer: str,
+        required: Sequence[str],
+        capacity: int,
+        hours_per_programme,
+        threshold: int,
+    ):
         self.offer = offer
         self.capacity = capacity
         self.threshold = threshold
@@ -93,7 +100,7 @@ class Texts:
         # formatting each only once is what keeps 10,000 reasons cheap.
         self._dates: dict[int, str] = {}
         self._times: dict[int, str] = {}
-        self.eligible = self._eligible(offer)
+        self.eligible = self._eligible(offer, required)
         self._refused = _(
             "Afvist: opfylder ikke betingelserne i %(requirement)s – ikke opfyldt: %(unmet)s."
         )
@@ -109,12 +116,14 @@ class Texts:
             "i perioden.",
             capacity,
         )
-        self.no_capacity = _("der er ingen ledige forløb i perioden.")
-        self.capacity_used = ngettext(
+        no_capacity = _("der er ingen ledige forløb i perioden.")
+        capacity_used = ngettext(
             "kapaciteten på %(capacity)s forløb er brugt af ansøgninger, der står før.",
             "kapaciteten på %(capacity)s forløb er brugt af ansøgninger, der står før.",
             capacity,
         ) % {"capacity": capacity}
+        # Why a unit waits when it is not a small site alone or short of consultant hours.
+        self.capacity_full = no_capacity if capacity == 0 else capacity_used
         hours = "" if hours_per_programme is None else _hours(hours_per_programme)
         self.hours_short = _(
             "der er ledige forløb, men ingen konsulent har %(hours)s timer ledigt i perioden "
@@ -153,10 +162,8 @@ class Texts:
             "en anden ansøgning."
         )
 
-    def _eligible(self, offer: str) -> str:
-        from .rules import REQUIRED_CONDITIONS  # the one list of each offer's conditions
-
-        labels = [self.conditions[name] for name in REQUIRED_CONDITIONS[offer]]
+    def _eligible(self, offer: str, required: Sequence[str]) -> str:
+        labels = [self.conditions[name] for name in required]
         if offer == "O4":
             text = _("Opfylder minimumsbetingelserne i O4.5 (%(conditions)s).")
         else:
