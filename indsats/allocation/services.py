@@ -60,6 +60,7 @@ class DrawnPlan:
     applications: dict[str, Application]  # by reference
     pending_moves: tuple[PlanMove, ...]
     ignored_moves: tuple[PlanMove, ...]  # of applications no longer in the queue
+    unassessed: tuple[Application, ...]  # open, but not every rule judged yet: not planned
 
 
 def _rule_name(offer_code: str, key: str) -> str:
@@ -97,6 +98,18 @@ def _helped_before(applications) -> set[int]:
 def _employees(application) -> int | None:
     value = str(application.answers.get("employee_count", "")).strip()
     return int(value) if value.isdigit() else None
+
+
+def is_assessed(application, rule_count: int) -> bool:
+    """Every condition and criterion of the offer judged met or not met (not unclear):
+    only then can the application be ranked, granted, put on the waiting list or refused."""
+    assessment = getattr(application, "assessment", None)
+    if assessment is None:
+        return False
+    decided = [
+        j for j in assessment.judgements.all() if j.judgement in (Judgement.MET, Judgement.NOT_MET)
+    ]
+    return len(decided) >= rule_count
 
 
 def candidate_for(application, helped_before: set[int]) -> rules.Candidate:
@@ -146,7 +159,10 @@ def draw_plan(offer, period: Period) -> DrawnPlan:
     """The plan for the offer's open applications within the period's free capacity, with
     the manager's moves for this period applied (confirmed ones first, then pending)."""
     use = capacity_use(offer, period)
-    applications = open_applications(offer)
+    rule_count = offer.rules.count()
+    applications, unassessed = [], []
+    for application in open_applications(offer):
+        (applications if is_assessed(application, rule_count) else unassessed).append(application)
     helped = _helped_before(applications)
     candidates = [candidate_for(a, helped) for a in applications]
     policy = policy_for(offer, use)
@@ -173,6 +189,7 @@ def draw_plan(offer, period: Period) -> DrawnPlan:
         applications={a.reference: a for a in applications},
         pending_moves=tuple(m for m in usable if m.confirmed_at is None),
         ignored_moves=tuple(ignored),
+        unassessed=tuple(unassessed),
     )
 
 

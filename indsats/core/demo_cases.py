@@ -121,3 +121,6 @@ def load_demo_cases() -> None:
         _o4_answers(fjordglimt.employee_count, None),
         submitted=False,
     )
+    from indsats.allocation.demo import load_allocation_demo
+
+    load_allocation_demo()

@@ -242,3 +242,19 @@ def test_it_proposes_the_next_in_line_when_a_place_frees_up(
         ("O1", "2027", 1)
     ]
     assert services.free_capacity_proposals(date(2028, 3, 1)) == []  # not the current period
+
+
+def test_it_leaves_an_application_out_of_the_plan_until_every_rule_is_judged(
+    municipal_application, make_application, capacity, applicant, judge
+):
+    """C4: an application is ranked only once every condition and criterion is judged met
+    or not met; until then it is neither granted nor refused, and the plan lists it apart."""
+    capacity("O1", "2027", 1)
+    assessed = municipal_application("461", at(2))
+    fresh = make_application("O1", applicant.organisation, applicant, submitted=True)
+    drawn = services.draw_plan(Offer.objects.get(code="O1"), Y2027)
+    assert [p.ref for p in drawn.plan.placements] == [assessed.reference]
+    assert drawn.unassessed == (fresh,)
+    judge(fresh)
+    drawn = services.draw_plan(Offer.objects.get(code="O1"), Y2027)
+    assert {p.ref for p in drawn.plan.placements} == {assessed.reference, fresh.reference}
