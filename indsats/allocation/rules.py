@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 
 from django.utils.translation import gettext as _
@@ -280,7 +281,7 @@ def allocate(policy: Policy, candidates: Iterable[Candidate], moves: Sequence[Mo
         units, group_sizes = _o4_units(eligible, refused, policy.small_site_threshold)
     else:
         units, group_sizes = _single_units(offer, eligible, policy.weights), {}
-    units.sort(key=_unit_key)
+    units.sort(key=_UNIT_KEY)
     for position, unit in enumerate(units, 1):
         unit.ranked_position = position
     queue = _apply_moves(units, moves, refused, texts)
@@ -294,12 +295,8 @@ def allocate(policy: Policy, candidates: Iterable[Candidate], moves: Sequence[Mo
     return Plan(offer, policy.capacity, tuple(placements), waiting_count)
 
 
-def _unit_key(unit: _Unit):
-    return unit.key
-
-
-def _first(item):
-    return item[0]
+_UNIT_KEY = attrgetter("key")
+_FIRST = itemgetter(0)
 
 
 def _gate(required: tuple[str, ...], candidates: Iterable[Candidate]):
@@ -317,11 +314,10 @@ def _gate(required: tuple[str, ...], candidates: Iterable[Candidate]):
             )
         seen.add(ref)
         conditions = candidate.conditions
-        unmet = [name for name in required if not conditions.get(name)]
-        if unmet:
-            refused[ref] = (candidate, unmet)
-        else:
+        if all(map(conditions.get, required)):
             eligible.append(candidate)
+        else:
+            refused[ref] = (candidate, [name for name in required if not conditions.get(name)])
     return eligible, refused
 
 
@@ -373,7 +369,7 @@ def _o4_units(eligible: list[Candidate], refused: dict, threshold: int):
         if candidate.group is not None:
             removed[candidate.group] = removed.get(candidate.group, 0) + 1
     for name, members in groups.items():
-        members.sort(key=_first)
+        members.sort(key=_FIRST)
         candidates = [candidate for _key, candidate in members]
         unit = _Unit(members[0][0], candidates, tuple(c.ref for c in candidates))
         unit.removed = removed.get(name, 0)
