@@ -1,5 +1,5 @@
 """Demo capacity and a queue to allocate, so that a manager's first look at
-»Kapacitet og fordeling« has a plan to move and confirm: two O1 places in the coming year
+»Kapacitet og fordeling« has a plan to move and confirm: one O1 place in the coming year
 among three assessed municipal applications (one of which lacks the chef-level decision),
 and the O4 capacity that the demo's joint programme already uses. All fictitious."""
 
@@ -49,7 +49,7 @@ def load_allocation_demo() -> None:
     next_year = str(timezone.localdate().year + 1)
     this_year = str(timezone.localdate().year)
     o1, o4 = Offer.objects.get(code="O1"), Offer.objects.get(code="O4")
-    OfferCapacity.objects.create(offer=o1, period=next_year, places=2, consultant_hours=60)
+    OfferCapacity.objects.create(offer=o1, period=next_year, places=1, consultant_hours=40)
     OfferCapacity.objects.create(offer=o4, period=this_year, places=2)
     OfferCapacity.objects.create(offer=o4, period=next_year, places=3)
     case_officer = User.objects.get(email="sagsbehandler@indsats.test")

@@ -41,6 +41,9 @@ def test_it_refuses_to_run_in_production():
 
 
 def test_it_leaves_work_in_every_list():
+    from indsats.allocation.models import OfferCapacity
+    from indsats.allocation.periods import parse_period
+    from indsats.allocation.services import plan_for_period
     from indsats.applications.models import Application, ApplicationStatus
     from indsats.programmes.models import Programme
 
@@ -48,12 +51,18 @@ def test_it_leaves_work_in_every_list():
     statuses = sorted(Application.objects.values_list("status", flat=True))
     assert statuses == sorted(
         [
-            ApplicationStatus.SUBMITTED,
+            *[ApplicationStatus.SUBMITTED] * 4,  # Aarhus, and three assessed for allocation
             ApplicationStatus.GRANTED,
             ApplicationStatus.GRANTED,
             ApplicationStatus.DRAFT,
         ]
     )
+    # A manager finds a plan to confirm: granted, waiting and refused (C5).
+    capacity = OfferCapacity.objects.get(offer__code="O1")
+    plan = plan_for_period("O1", parse_period(capacity.period))
+    assert plan.granted()
+    assert plan.waiting()
+    assert plan.refused()
     programme = Programme.objects.get()
     assert set(programme.participants.values_list("name", flat=True)) == {
         "Opholdsstedet Lærkereden",
