@@ -10,14 +10,24 @@ import json
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from indsats.organisations.models import Municipality, Organisation, OrganisationKind
 from indsats.programmes.services import open_outreach_case
 
 from .inputs import gather, uses_synthetic_data, years_with_figures
-from .models import Decision, ScreeningDecision, ScreeningRun, ScreeningSettings, StatisticValue
+from .models import (
+    ComparisonGroup,
+    Decision,
+    MinisterialRequest,
+    PreparednessPlan,
+    PressCriticism,
+    ScreeningDecision,
+    ScreeningRun,
+    ScreeningSettings,
+    StatisticValue,
+)
 from .models.data import Measure
 from .parameters import Parameters
 from .rules import screen
@@ -51,9 +61,54 @@ def fingerprint(inputs: list[dict], parameters: dict) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def data_marker(year: int) -> dict:
+    """A cheap marker of the inputs a screening of ``year`` reads (#11): per input table,
+    how many rows there are, their newest change time, and a counter that every change
+    raises whatever the clocks say (the newest import of a figure; the sum of the records'
+    versions); and a hash of the municipalities' names and regions.
+
+    A few aggregate queries, where gathering the inputs reads every figure and record.
+    Any import, edit, addition or deletion made through the application changes it.
+    """
+    figures = StatisticValue.objects.filter(year=year).aggregate(
+        rows=Count("pk"), counter=Max("source"), newest=Max("imported_at")
+    )
+    marker = {"figures": _marked(figures)}
+    records = {
+        "plans": PreparednessPlan,
+        "press": PressCriticism,
+        "ministerial_requests": MinisterialRequest,
+        "comparison_groups": ComparisonGroup,
+    }
+    for name, model in records.items():
+        aggregates = model.objects.aggregate(
+            rows=Count("pk"), counter=Sum("version"), newest=Max("updated_at")
+        )
+        marker[name] = _marked(aggregates)
+    # Reference data without change times; 98 short rows.
+    municipalities = Municipality.objects.order_by("code").values_list(
+        "code", "name", "region__code", "region__name"
+    )
+    marker["municipalities"] = hashlib.sha256(
+        json.dumps(list(municipalities)).encode("utf-8")
+    ).hexdigest()
+    return marker
+
+
+def _marked(aggregates: dict) -> list:
+    newest = aggregates["newest"]
+    return [aggregates["rows"], aggregates["counter"], newest.isoformat() if newest else None]
+
+
 def run_screening(parameters: Parameters, user=None) -> ScreeningRun:
-    """Screen all municipalities and save the run with what it used."""
+    """Screen all municipalities and save the run with what it used.
+
+    The data marker is taken before the inputs are gathered, so that a change made while
+    gathering shows as a change (never the other way round).
+    """
+    marker = data_marker(parameters.year)
     inputs, versions = gather(parameters)
+    versions["marker"] = marker
     results = screen(inputs, parameters)
     input_dicts = [input_to_dict(item) for item in inputs]
     parameter_dict = parameters.to_dict()
@@ -78,9 +133,19 @@ def reproduce(run: ScreeningRun) -> list[dict]:
 
 
 def data_changed_since(run: ScreeningRun) -> bool:
-    """Whether the data the run used has changed, so that running again would differ."""
-    inputs, _versions = gather(run.parsed_parameters)
-    return fingerprint([input_to_dict(item) for item in inputs], run.parameters) != run.fingerprint
+    """Whether the data the run used has changed since, so that running again may differ.
+
+    From the data marker saved with the run: cheap, and it misses no change, though it
+    also reports one that leaves the inputs as they were (a note on a plan edited, a
+    figure changed and changed back). Runs saved before the marker (#11) have their
+    inputs gathered again and compared.
+    """
+    marker = run.data_versions.get("marker")
+    if marker is None:
+        inputs, _versions = gather(run.parsed_parameters)
+        inputs_now = [input_to_dict(item) for item in inputs]
+        return fingerprint(inputs_now, run.parameters) != run.fingerprint
+    return data_marker(run.year) != marker
 
 
 def latest_run(year: int | None = None) -> ScreeningRun | None:

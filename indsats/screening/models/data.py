@@ -102,7 +102,11 @@ class StatisticValue(models.Model):
                 fields=["measure", "municipality", "period", "reason"], name="one_value_per_key"
             )
         ]
-        indexes = [models.Index(fields=["measure", "year"])]
+        indexes = [
+            models.Index(fields=["measure", "year"]),
+            # The screening's "data changed" marker: a year's count and newest import (#11).
+            models.Index(fields=["year", "imported_at"]),
+        ]
 
     def __str__(self):
         return f"{self.measure} {self.municipality.code} {self.period} {self.reason}: {self.value}"

@@ -78,6 +78,8 @@ class PressCriticism(models.Model):
         verbose_name=_("registreret af"),
     )
     created_at = models.DateTimeField(_("registreret"), auto_now_add=True)
+    # The screening's "data changed" marker takes the newest of these (#11).
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True, db_index=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
@@ -114,6 +116,8 @@ class MinisterialRequest(models.Model):
         verbose_name=_("registreret af"),
     )
     created_at = models.DateTimeField(_("registreret"), auto_now_add=True)
+    # The screening's "data changed" marker takes the newest of these (#11).
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True, db_index=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
