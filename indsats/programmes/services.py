@@ -72,3 +72,32 @@ def stop_programme(programme, stopped_by, reason: str) -> None:
     programme.origin_note = (programme.origin_note + "\n" + reason).strip()
     programme.version += 1
     programme.save()
+
+
+@transaction.atomic
+def take_site_out(programme, application, by, reason: str) -> None:
+    """A site leaves a joint programme (O4.4): its application is withdrawn with the
+    reason, it is no longer a participant, and the other sites go on. When it was the
+    programme's responsible organisation, the next remaining site takes that role."""
+    from indsats.applications.models import ApplicationStatus
+
+    if not reason.strip():
+        raise ValueError("A reason is required.")
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    remaining = programme.applications.exclude(pk=application.pk).filter(
+        status=ApplicationStatus.GRANTED
+    )
+    if not remaining.exists():
+        raise ValueError("The last site cannot leave; stop the programme instead.")
+    application.status = ApplicationStatus.WITHDRAWN
+    application.withdrawn_at = timezone.now()
+    application.group = None
+    application.version += 1
+    application.save()
+    programme.participants.remove(application.organisation)
+    if programme.organisation_id == application.organisation_id:
+        programme.organisation = remaining.order_by("submitted_at", "pk").first().organisation
+    note = f"{application.organisation.name}: {reason.strip()}"
+    programme.origin_note = (programme.origin_note + "\n" + note).strip()
+    programme.version += 1
+    programme.save()

@@ -213,3 +213,35 @@ def test_staff_propose_a_group_and_it_forms_when_every_site_accepts(
     second.refresh_from_db()
     assert first.group_id
     assert first.group_id == second.group_id
+
+
+def test_a_site_that_leaves_is_taken_out_with_a_reason_and_the_others_go_on(
+    client, pair, case_officer
+):
+    """O4.4: Ager leaves the running joint programme; Bæk goes on as its responsible
+    organisation, and Ager can no longer see the programme."""
+    ager, baek = pair
+    decide(ager, DecisionOutcome.GRANT, "Bevilget.", case_officer)
+    programme = Programme.objects.get()
+    assert programme.organisation == ager.organisation
+    client.force_login(case_officer)
+    client.post(
+        reverse("programmes:take_site_out", args=[programme.pk]),
+        {"application": ager.pk, "reason": "Stedet lukker afdelingen."},
+    )
+    programme.refresh_from_db()
+    ager.refresh_from_db()
+    assert ager.status == ApplicationStatus.WITHDRAWN
+    assert list(programme.participants.all()) == [baek.organisation]
+    assert programme.organisation == baek.organisation
+    assert programme.status == ProgrammeStatus.ACTIVE
+    assert "Stedet lukker afdelingen." in programme.origin_note
+    client.force_login(ager.user)
+    assert client.get(reverse("programmes:detail", args=[programme.pk])).status_code == 404
+    client.force_login(case_officer)
+    client.post(
+        reverse("programmes:take_site_out", args=[programme.pk]),
+        {"application": baek.pk, "reason": "Også væk."},
+    )
+    baek.refresh_from_db()
+    assert baek.status == ApplicationStatus.GRANTED  # the last site cannot leave

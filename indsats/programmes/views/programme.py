@@ -124,6 +124,8 @@ def programme_detail(request, pk):
             "can_assign_consultants": permissions.can_assign_consultants(request.user),
             "can_generate_agreement": permissions.can_deliver(request.user, programme)
             and programme.offer.code == "O4",
+            "can_take_site_out": permissions.can_decide(request.user)
+            and programme.status == ProgrammeStatus.ACTIVE,
         },
     )
 
@@ -182,4 +184,31 @@ def generate_agreement(request, pk):
     else:
         agreement.generate(programme, request.user)
         messages.success(request, _("Samarbejdsaftalen er lavet som PDF og DOCX."))
+    return redirect("programmes:detail", pk=programme.pk)
+
+
+@require_POST
+@requires(permissions.can_decide)
+def take_site_out(request, pk):
+    """Staff take a site out of a joint programme with a reason (O4.4); the rest go on."""
+    from ..services import take_site_out as take_out
+
+    programme = get_programme_for_user(request.user, pk)
+    chosen = request.POST.get("application", "")
+    application = get_object_or_404(
+        programme.applications.select_related("organisation"),
+        pk=int(chosen) if chosen.isdigit() else None,
+    )
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, _("Skriv, hvorfor stedet går ud af forløbet."))
+    elif programme.applications.filter(status="granted").count() < 2:
+        messages.error(request, _("Det sidste sted kan ikke gå ud; stop forløbet i stedet."))
+    else:
+        take_out(programme, application, request.user, reason)
+        messages.success(
+            request,
+            _("%(name)s er taget ud af forløbet. De andre steder fortsætter.")
+            % {"name": application.organisation.name},
+        )
     return redirect("programmes:detail", pk=programme.pk)
