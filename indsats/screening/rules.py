@@ -15,7 +15,7 @@ missing if none is met and one is missing), and F7's two conditions with Kleene'
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -276,10 +276,11 @@ def rate_factors(
 def screen(inputs: Sequence[MunicipalityInput], parameters: Parameters) -> list[MunicipalityResult]:
     """Every municipality's factors with their figures, ranked by weighted count.
 
-    Ties share a rank (1, 2, 2, 4); within a rank the order is by name.
+    Ties share a rank (1, 2, 2, 4); within a rank the order is by name. Raises ValueError
+    when a municipality appears twice.
     """
     figures = rates_and_references(inputs, parameters.averaging, parameters.references)
-    results = []
+    scored = []
     for item in inputs:
         rates, refs = figures[item.code]
         factors = (
@@ -289,11 +290,18 @@ def screen(inputs: Sequence[MunicipalityInput], parameters: Parameters) -> list[
             *rate_factors(rates, refs, parameters),
         )
         by_code = {factor.code: factor for factor in factors}
-        weighted = sum(
-            (parameters.weights[code] for code in FACTORS if by_code[code].met is True),
-            Decimal(0),
-        )
-        results.append(
+        met = [code for code in FACTORS if by_code[code].met is True]
+        weighted = sum((parameters.weights[code] for code in met), Decimal(0))
+        # Ranked before the results are made, so that each is made once, with its rank.
+        key = (-weighted, -len(met), item.name, item.code)
+        scored.append((key, item, rates, refs, by_code, weighted))
+    scored.sort(key=lambda entry: entry[0])
+    ranked = []
+    rank, previous = 0, None
+    for position, (key, item, rates, refs, by_code, weighted) in enumerate(scored, start=1):
+        if key[:2] != previous:
+            rank, previous = position, key[:2]
+        ranked.append(
             MunicipalityResult(
                 code=item.code,
                 name=item.name,
@@ -303,15 +311,7 @@ def screen(inputs: Sequence[MunicipalityInput], parameters: Parameters) -> list[
                 references=refs,
                 factors=by_code,
                 weighted_count=weighted,
+                rank=rank,
             )
         )
-    results.sort(key=lambda r: (-r.weighted_count, -r.count, r.name, r.code))
-    ranked = []
-    for position, result in enumerate(results, start=1):
-        previous = ranked[-1] if ranked else None
-        tied = previous is not None and (previous.weighted_count, previous.count) == (
-            result.weighted_count,
-            result.count,
-        )
-        ranked.append(replace(result, rank=previous.rank if tied else position))
     return ranked
