@@ -6,6 +6,7 @@ Tasks take only ids and plain values (they are stored as JSON until a worker run
 from __future__ import annotations
 
 import datetime
+import io
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -13,6 +14,20 @@ from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
 from . import outbox
+
+# The commands an operator may put on the queue (manage.py enqueue): the imports, which
+# may wait on Statistics Denmark's API, and the daily jobs, to run them now.
+QUEUEABLE_COMMANDS = frozenset(
+    {
+        "import_statbank",
+        "import_boernehus",
+        "import_vulnerable_children",
+        "import_plans",
+        "import_comparison_groups",
+        "send_reminders",
+        "send_plan_reminders",
+    }
+)
 
 # How long the queue keeps a finished task's row; the outbox keeps every e-mail itself.
 KEEP_SUCCESSFUL_TASKS_DAYS = 14
@@ -46,3 +61,14 @@ def prune_finished_tasks() -> str:
     cutoff = timezone.now() - datetime.timedelta(days=KEEP_SCHEDULED_RUNS_DAYS)
     deleted, _ = ScheduledRun.objects.filter(enqueued_at__lt=cutoff).delete()
     return f"{deleted} scheduled runs pruned"
+
+
+@task()
+def run_command(name: str, args: list[str]) -> str:
+    """Run a management command in the worker; its output is the task's result (shown in
+    the admin site's task results), and a CommandError fails the task with the message."""
+    if name not in QUEUEABLE_COMMANDS:
+        raise ValueError(f"{name} may not run on the queue")
+    output = io.StringIO()
+    call_command(name, *args, stdout=output, stderr=output)
+    return output.getvalue()
