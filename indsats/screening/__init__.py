@@ -2,7 +2,8 @@
 
 - ``rules.py`` and ``parameters.py``: the pure core (no ORM): rates per 1,000 children,
   reference rates (pooled or mean), the seven factors with the figures behind them,
-  missing data as missing, the ranking and the candidates.
+  missing data as missing, the ranking and the candidates; ``references.py``: the rates
+  and the region, country and comparison-group references, in linear time.
 - ``importers/``: one module per source, all-or-nothing with line numbers, idempotent;
   ``statbank.py``: the Statbank API v1 client (standard library only).
 - ``inputs.py`` turns the database into the core's inputs; ``services.py`` runs and saves

@@ -122,7 +122,7 @@ def _shown(figures: dict) -> dict:
 
 
 @given(municipalities(), parameters)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 def test_it_screens_exactly_as_the_reference_core(inputs, params):
     new = [result_to_dict(result, params) for result in screen(inputs, params)]
     old = [result_to_dict(result, params) for result in reference_core.screen(inputs, params)]
@@ -130,7 +130,7 @@ def test_it_screens_exactly_as_the_reference_core(inputs, params):
 
 
 @given(municipalities(), parameters)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_it_computes_every_rate_and_reference_as_the_reference_core(inputs, params):
     args = (params.averaging, params.references)
     new = rates_and_references(inputs, *args)
