@@ -207,18 +207,16 @@ class _Groups:
         )
         self.sums: dict[frozenset[str], _PooledSums] = {}
 
-    def reference(self, member: _Member, codes: list[str]) -> Reference:
-        """``codes``: the group without the municipality (``_group_codes``)."""
+    def reference(self, member: _Member, codes: list[str], published: frozenset) -> Reference:
+        """``codes``: the group without the municipality (``_group_codes``); ``published``:
+        the group's known codes as published, the municipality's own if listed."""
         if not self.subtract:
             return _plain_group_reference(codes, self.everyone, self.measure, self.averaging)
-        item = member.item
-        # The group as published: the municipality is in it if the group lists it.
-        published = frozenset(c for c in item.comparison_group or () if c in self.everyone)
         sums = self.sums.get(published)
         if sums is None:
             sums = _PooledSums.of(self.everyone[code].usable(self.measure) for code in published)
             self.sums[published] = sums
-        own = member.usable(self.measure) if item.code in published else None
+        own = member.usable(self.measure) if member.item.code in published else None
         return sums.reference_without(own, len(codes))
 
 
@@ -241,6 +239,10 @@ def rates_and_references(
     for member in everyone.values():
         region = regions[member.item.region_code]
         codes = _group_codes(member.item, everyone)
+        # The group as published: the municipality is in it if the group lists it.
+        published = frozenset(
+            code for code in member.item.comparison_group or () if code in everyone
+        )
         refs: References = {measure: {} for measure in MEASURES}
         for measure in MEASURES:
             for name in references:
@@ -251,7 +253,7 @@ def rates_and_references(
                 elif codes is None:
                     refs[measure][name] = NO_GROUP
                 else:
-                    refs[measure][name] = groups[measure].reference(member, codes)
+                    refs[measure][name] = groups[measure].reference(member, codes, published)
         result[member.item.code] = (member.rates, refs)
     return result
 
