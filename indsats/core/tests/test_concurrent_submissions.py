@@ -9,6 +9,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import dj_database_url
+import psycopg
+import pytest
+from psycopg import sql
 
 from indsats.testing.server import PROJECT_DIR, serving
 
@@ -70,43 +77,85 @@ def _in_server_database(server, script: str):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@contextmanager
+def _scratch_postgresql_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database beside the test database, dropped afterwards."""
+    settings = dj_database_url.parse(os.environ["DATABASE_URL"])
+    name = f"{settings['NAME']}_concurrent"
+    server = {
+        "host": settings["HOST"] or "127.0.0.1",
+        "port": settings["PORT"] or 5432,
+        "user": settings["USER"] or "postgres",
+        "password": settings["PASSWORD"] or None,
+    }
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(drop)
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        password = f":{server['password']}" if server["password"] else ""
+        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(drop)
+
+
+def _submit_all_at_once(server) -> None:
+    drafts = _in_server_database(server, _PREPARE % {"count": APPLICANTS})
+    assert len(drafts) == APPLICANTS
+    start = threading.Barrier(APPLICANTS)
+    answers = {}
+
+    def submit(draft):
+        secret = os.urandom(16).hex()  # a CSRF secret of our own, as a browser keeps one
+        start.wait()
+        answers[draft["pk"]] = server.request(
+            "POST",
+            f"/ansoegninger/{draft['pk']}/opsummering/",
+            headers={
+                "Cookie": f"sessionid={draft['session']}; csrftoken={secret}",
+                "X-CSRFToken": secret,
+                "Referer": f"https://127.0.0.1/ansoegninger/{draft['pk']}/opsummering/",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+            body=b"",
+        )
+
+    threads = [threading.Thread(target=submit, args=(draft,)) for draft in drafts]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert time.monotonic() - began < 120
+
+    statuses = {pk: answer[0] for pk, answer in answers.items()}
+    assert statuses == {draft["pk"]: 302 for draft in drafts}, server.log()[-3000:]
+    for draft in drafts:
+        location = answers[draft["pk"]][1]["Location"]
+        assert location == f"/ansoegninger/{draft['pk']}/kvittering/"
+    references = _in_server_database(server, _REFERENCES)
+    assert len({reference for reference, _status in references}) == APPLICANTS
+    assert {status for _reference, status in references} == {"submitted"}
+
+
+# Four processes of five threads: twenty requests in the database at the same time.
+CONCURRENT = {"WEB_CONCURRENCY": "4", "GUNICORN_THREADS": "5"}
+
+
 def test_it_takes_twenty_submissions_at_once_on_sqlite(tmp_path):
-    # Four processes of five threads: twenty requests in the database at the same time.
-    with serving(tmp_path, WEB_CONCURRENCY="4", GUNICORN_THREADS="5") as server:
+    with serving(tmp_path, **CONCURRENT) as server:
         assert server.database_url.startswith("sqlite:")
-        drafts = _in_server_database(server, _PREPARE % {"count": APPLICANTS})
-        assert len(drafts) == APPLICANTS
-        start = threading.Barrier(APPLICANTS)
-        answers = {}
+        _submit_all_at_once(server)
 
-        def submit(draft):
-            secret = os.urandom(16).hex()  # a CSRF secret of our own, as a browser keeps one
-            start.wait()
-            answers[draft["pk"]] = server.request(
-                "POST",
-                f"/ansoegninger/{draft['pk']}/opsummering/",
-                headers={
-                    "Cookie": f"sessionid={draft['session']}; csrftoken={secret}",
-                    "X-CSRFToken": secret,
-                    "Referer": f"https://127.0.0.1/ansoegninger/{draft['pk']}/opsummering/",
-                    "Content-Type": "application/x-www-form-urlencoded",
-                },
-                body=b"",
-            )
 
-        threads = [threading.Thread(target=submit, args=(draft,)) for draft in drafts]
-        began = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
-        assert time.monotonic() - began < 120
-
-        statuses = {pk: answer[0] for pk, answer in answers.items()}
-        assert statuses == {draft["pk"]: 302 for draft in drafts}, server.log()[-3000:]
-        for draft in drafts:
-            location = answers[draft["pk"]][1]["Location"]
-            assert location == f"/ansoegninger/{draft['pk']}/kvittering/"
-        references = _in_server_database(server, _REFERENCES)
-        assert len({reference for reference, _status in references}) == APPLICANTS
-        assert {status for _reference, status in references} == {"submitted"}
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the PostgreSQL equivalent runs in the suite's PostgreSQL run",
+)
+def test_it_takes_twenty_submissions_at_once_on_postgresql(tmp_path):
+    with (
+        _scratch_postgresql_database() as database_url,
+        serving(tmp_path, DATABASE_URL=database_url, **CONCURRENT) as server,
+    ):
+        _submit_all_at_once(server)
