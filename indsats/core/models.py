@@ -22,8 +22,9 @@ class SentNotification(models.Model):
 def send_once(key: str, send) -> bool:
     """Call ``send()`` unless a notification with ``key`` was sent before; True if sent.
 
-    The key is claimed in the same transaction as the sending, so a failed send can be
-    retried, and two concurrent runs cannot both send.
+    The key is claimed in the same transaction as ``send()``, which puts the message in the
+    outbox: both are kept or neither, two concurrent runs cannot both send, and the outbox
+    retries a send that fails.
     """
     try:
         with transaction.atomic():
