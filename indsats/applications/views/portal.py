@@ -64,7 +64,7 @@ def portal(request):
             "programmes": Programme.objects.filter(
                 Q(organisation=organisation) | Q(participants=organisation)
             )
-            .select_related("offer")
+            .only("title", "status", "created_at")
             .distinct(),
             "upcoming": upcoming_for(organisation),
         },
