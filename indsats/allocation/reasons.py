@@ -91,6 +91,7 @@ class Texts:
         self.conditions = condition_labels()
         self.criteria = criterion_labels()
         self._criteria_cache: dict[tuple, str] = {}
+        self._refused_cache: dict[tuple, str] = {}
         self._zone = timezone.get_current_timezone()
         self._months = {number: str(name) for number, name in MONTHS.items()}
         self._date = _("%(day)s. %(month)s %(year)s")
@@ -190,11 +191,17 @@ class Texts:
         return self._when % {"date": date_text, "time": time_text}
 
     def refused(self, unmet: Sequence[str]) -> str:
-        requirements = sorted({CONDITION_REQUIREMENT[name] for name in unmet})
-        return self._refused % {
-            "requirement": join(requirements),
-            "unmet": join([self.conditions[name] for name in unmet]),
-        }
+        """Why an application is refused, naming the unmet conditions (cached per set)."""
+        key = tuple(unmet)
+        text = self._refused_cache.get(key)
+        if text is None:
+            requirements = sorted({CONDITION_REQUIREMENT[name] for name in unmet})
+            text = self._refused % {
+                "requirement": join(requirements),
+                "unmet": join([self.conditions[name] for name in unmet]),
+            }
+            self._refused_cache[key] = text
+        return text
 
     def criteria_met(self, met: tuple[bool, ...], names, score, maximum, weighted) -> str:
         """The O1.4 sentence for one combination of criteria met (cached: 16 of them)."""
