@@ -89,13 +89,24 @@ def _href(query, parameter: str, number: int) -> str:
 
 
 def paginate(
-    request, rows, *, label: str, parameter: str = PAGE_PARAMETER, per_page: int = PAGE_SIZE
+    request,
+    rows,
+    *,
+    label: str,
+    parameter: str = PAGE_PARAMETER,
+    per_page: int = PAGE_SIZE,
+    count: int | None = None,
 ) -> Pagination:
     """The page of ``rows`` (a queryset or a list) that ``request.GET[parameter]`` asks for.
 
     ``label`` names the pagination for screen readers (e.g. "Sider med ansøgninger").
+    ``count``, when the caller already knows how many rows there are (from an aggregate
+    it makes anyway), saves the paginator its own COUNT query.
     """
-    page = Paginator(rows, per_page).get_page(request.GET.get(parameter))
+    paginator = Paginator(rows, per_page)
+    if count is not None:
+        paginator.count = count  # the cached property's value, set ahead
+    page = paginator.get_page(request.GET.get(parameter))
     total = page.paginator.num_pages
     query = request.GET
 

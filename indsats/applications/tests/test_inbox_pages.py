@@ -141,7 +141,10 @@ def test_it_counts_every_status_but_drafts(client, case_officer, add_application
     add_applications(4, status=ApplicationStatus.DRAFT)
     Application.objects.filter(reference="UF-2027-0000").update(status=ApplicationStatus.GRANTED)
     client.force_login(case_officer)
-    counts = dict(_inbox(client).context["counts"])
+    response = _inbox(client)
+    counts = dict(response.context["counts"])
+    assert response.context["applications"].count == 4  # the open ones: from the counts
+    assert len(response.context["applications"]) == 4
     assert counts["Indsendt"] == 2
     assert counts["Bevilget"] == 1
     assert counts["På venteliste"] == 2

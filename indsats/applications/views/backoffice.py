@@ -85,17 +85,15 @@ def _filtered(form, user):
     return applications, enquiries
 
 
-def _status_counts() -> list[tuple[str, int]]:
-    """(label, number) of applications per status but drafts, in one aggregate query."""
-    statuses = [
-        (value, label)
-        for value, label in ApplicationStatus.choices
-        if value != ApplicationStatus.DRAFT
-    ]
-    counts = Application.objects.aggregate(
-        **{value: Count("pk", filter=Q(status=value)) for value, _label in statuses}
+def _status_counts() -> dict[str, int]:
+    """The number of applications per status but drafts, in one aggregate query."""
+    return Application.objects.aggregate(
+        **{
+            value: Count("pk", filter=Q(status=value))
+            for value in ApplicationStatus.values
+            if value != ApplicationStatus.DRAFT
+        }
     )
-    return [(label, counts[value]) for value, label in statuses]
 
 
 def _inbox_filter_form(query):
@@ -109,6 +107,9 @@ def _inbox_filter_form(query):
 def inbox(request):
     form = _inbox_filter_form(request.GET)
     applications, enquiries = _filtered(form, request.user)
+    counts = _status_counts()
+    # Unfiltered, the list is the open applications, which the counts have already counted.
+    open_count = None if form.is_valid() else sum(counts[status] for status in OPEN_STATUSES)
     return render(
         request,
         "applications/backoffice/inbox.html",
@@ -118,6 +119,7 @@ def inbox(request):
                 request,
                 applications.order_by("submitted_at", "pk"),
                 label=_("Sider med ansøgninger"),
+                count=open_count,
             ),
             "enquiries": paginate(
                 request,
@@ -125,7 +127,11 @@ def inbox(request):
                 label=_("Sider med henvendelser"),
                 parameter="side_henvendelser",
             ),
-            "counts": _status_counts(),
+            "counts": [
+                (label, counts[value])
+                for value, label in ApplicationStatus.choices
+                if value != ApplicationStatus.DRAFT
+            ],
             "open_enquiries": Enquiry.objects.filter(status=EnquiryStatus.RECEIVED).count(),
         },
     )
