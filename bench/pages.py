@@ -77,7 +77,7 @@ def _raw_sql(page: str, context: dict) -> list[tuple[str, list]]:
                 f"ORDER BY a.submitted_at, a.id LIMIT 50",
                 [],
             ),
-            (f"SELECT COUNT(*) FROM {app} WHERE status IN ('submitted', 'waiting_list')", []),
+            # The counts per status; the number of open ones shown is their sum.
             (f"SELECT status, COUNT(*) FROM {app} WHERE status <> 'draft' GROUP BY status", []),
             (
                 f"SELECT e.id, e.subject, e.status, e.created_at, o.name, g.name FROM {enq} e "
