@@ -21,10 +21,15 @@ def front(request):
 
 @login_required
 def dashboard(request):
+    proposals = []
+    if permissions.can_allocate(request.user):
+        from indsats.allocation.services import free_capacity_proposals
+
+        proposals = free_capacity_proposals()  # a freed place is proposed to managers (C5)
     return render(
         request,
         "core/dashboard.html",
-        {"is_board_staff": permissions.is_board_staff(request.user)},
+        {"is_board_staff": permissions.is_board_staff(request.user), "proposals": proposals},
     )
 
 

@@ -179,3 +179,21 @@ def test_the_overview_lists_periods_without_a_query_per_row(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("allocation:overview"))
     assert response.content.decode().count("Fordeling</a>") == 10
+
+
+def test_a_manager_is_told_on_the_overview_when_a_place_frees_up(
+    client, manager, municipal_application, capacity
+):
+    """C5: the current period has a free place and an assessed application in line."""
+    import time_machine
+
+    capacity("O1", "2027", 1)
+    municipal_application("751", at(1))
+    with time_machine.travel("2027-03-01 12:00"):
+        client.force_login(manager)
+        page = client.get(reverse("core:dashboard")).content.decode()
+    assert "Ledig kapacitet i" in page
+    assert "Den næste i køen kan nu få et forløb." in page
+    client.force_login(manager)
+    page = client.get(reverse("core:dashboard")).content.decode()  # 2026: not the period
+    assert "Ledig kapacitet i" not in page
