@@ -17,29 +17,22 @@ pytestmark = pytest.mark.browser
 MAIN_NAVIGATION = "Hovedmenu"  # the accessible name of the header's <nav>
 
 ANONYMOUS_MENU = ["Forside", "Forløb"]
+STAFF = ["Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Kapacitet og fordeling"]
+REGISTERS = ["Kommuner", "Anbringelsessteder", "Screening"]
 EXPECTED_MENU = {
     Role.APPLICANT: ["Overblik", "Forløb", "Mine sager", "Min organisation"],
-    Role.CASE_OFFICER: [
-        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder", "Screening",
-    ],
-    Role.CONSULTANT: [
-        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Kommuner", "Anbringelsessteder",
-        "Screening",
-    ],
-    Role.PROJECT_LEADER: [
-        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder", "Screening",
-    ],
-    Role.MANAGER: [
-        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder", "Screening", "Revisionsspor",
-    ],
+    Role.CASE_OFFICER: [*STAFF, "Adgangsanmodninger", *REGISTERS],
+    Role.CONSULTANT: [*STAFF, *REGISTERS],
+    Role.PROJECT_LEADER: [*STAFF, "Adgangsanmodninger", *REGISTERS],
+    Role.MANAGER: [*STAFF, "Adgangsanmodninger", *REGISTERS, "Revisionsspor"],
     Role.ADMINISTRATOR: [
-        "Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Adgangsanmodninger", "Kommuner",
-        "Anbringelsessteder", "Screening", "Revisionsspor", "Administration",
+        *STAFF,
+        "Adgangsanmodninger",
+        *REGISTERS,
+        "Revisionsspor",
+        "Administration",
     ],
-}  # fmt: skip
+}
 APPLICANT_EMAIL = next(user.email for user in DEMO_USERS if user.role == Role.APPLICANT)
 
 
