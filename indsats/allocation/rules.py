@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from operator import attrgetter, itemgetter
 
 from django.utils.translation import gettext as _
@@ -73,9 +73,6 @@ __all__ = [
     "allocate",
     "estimated_start",
 ]
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
 
 
 class _Unit:
@@ -152,11 +149,6 @@ def _gate(required: tuple[str, ...], candidates: Iterable[Candidate]):
     return eligible, refused
 
 
-def _instant(moment: datetime) -> int:
-    """Microseconds since the epoch: exact, and cheap to compare across time zones."""
-    return (moment - _EPOCH) // _MICROSECOND
-
-
 def _single_units(offer: str, eligible: list[Candidate], weights: Mapping[str, int]):
     units = []
     if offer == "O1":
@@ -167,7 +159,7 @@ def _single_units(offer: str, eligible: list[Candidate], weights: Mapping[str, i
             met = tuple(bool(criteria.get(name)) for name in names)
             score = sum(weight for weight, ok in zip(values, met, strict=True) if ok)
             ref = candidate.ref
-            unit = _Unit((-score, _instant(candidate.complete_at), ref), [candidate], (ref,))
+            unit = _Unit((-score, candidate.complete_at, ref), [candidate], (ref,))
             unit.score = score
             unit.met = met
             units.append(unit)
@@ -175,7 +167,7 @@ def _single_units(offer: str, eligible: list[Candidate], weights: Mapping[str, i
         for candidate in eligible:
             rank = candidate.manager_rank
             ref = candidate.ref
-            key = (rank is None, rank or 0, _instant(candidate.complete_at), ref)
+            key = (rank is None, rank or 0, candidate.complete_at, ref)
             units.append(_Unit(key, [candidate], (ref,)))
     return units
 
@@ -186,7 +178,7 @@ def _o4_units(eligible: list[Candidate], refused: dict, threshold: int):
     groups: dict[str, list] = {}
     for candidate in eligible:
         ref = candidate.ref
-        key = (_instant(candidate.complete_at), ref)
+        key = (candidate.complete_at, ref)
         if candidate.group is None:
             unit = _Unit(key, [candidate], (ref,))
             employees = candidate.employees
