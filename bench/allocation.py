@@ -39,7 +39,7 @@ from indsats.allocation.rules import (  # noqa: E402
 
 APPLICATIONS = 10_000
 CONSULTANTS = 100
-RUNS = 9
+RUNS = 15
 SEED = 20270101
 START = datetime(2027, 1, 1, 8, 0, tzinfo=UTC)
 
@@ -86,20 +86,22 @@ def o1_candidates(rng: random.Random) -> list[Candidate]:
     ]
 
 
-def best_of(*functions) -> list[float]:
-    """The best time of each function over RUNS rounds, run in turn within each round so that
-    both see the same load on a shared machine."""
-    best = [float("inf")] * len(functions)
+def best_of(*functions) -> list[tuple[float, float]]:
+    """The best wall-clock and CPU time of each function over RUNS rounds, the functions run
+    in turn within each round so that they see the same load. On a shared machine the CPU
+    time is the steadier of the two: a run that is preempted loses wall time, not CPU time."""
+    best = [(float("inf"), float("inf"))] * len(functions)
     for _round in range(RUNS):
         for index, function in enumerate(functions):
-            started = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             function()
-            best[index] = min(best[index], time.perf_counter() - started)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            best[index] = (min(best[index][0], wall), min(best[index][1], cpu))
     return best
 
 
 def report(name: str, policy: Policy, candidates: list[Candidate], key) -> None:
-    plan_time, sort_time = best_of(
+    (plan_wall, plan_cpu), (sort_wall, sort_cpu) = best_of(
         lambda: allocate(policy, candidates), lambda: sorted(candidates, key=key)
     )
     plan = allocate(policy, candidates)
@@ -107,11 +109,15 @@ def report(name: str, policy: Policy, candidates: list[Candidate], key) -> None:
         f"{name}: {len(candidates):,} applications; {plan.granted_count} programmes granted, "
         f"{plan.waiting_count} units waiting, {len(plan.refused())} refused"
     )
-    print(
-        f"  plan {plan_time * 1000:.1f} ms (best of {RUNS}); sort by key "
-        f"{sort_time * 1000:.1f} ms; ratio {plan_time / sort_time:.1f}"
-        f"  [target: under 1000 ms, ratio under 20]"
-    )
+    for label, plan_time, sort_time in (
+        ("wall", plan_wall, sort_wall),
+        ("cpu ", plan_cpu, sort_cpu),
+    ):
+        print(
+            f"  {label} plan {plan_time * 1000:6.1f} ms, sort by key {sort_time * 1000:5.1f} ms, "
+            f"ratio {plan_time / sort_time:4.1f}   (best of {RUNS}; target under 1000 ms, "
+            f"ratio under 20)"
+        )
 
 
 def main() -> None:

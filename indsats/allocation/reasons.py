@@ -92,6 +92,7 @@ class Texts:
         self.criteria = criterion_labels()
         self._criteria_cache: dict[tuple, str] = {}
         self._refused_cache: dict[tuple, str] = {}
+        self._lone_small_cache: dict[int, str] = {}
         self._zone = timezone.get_current_timezone()
         self._months = {number: str(name) for number, name in MONTHS.items()}
         self._date = _("%(day)s. %(month)s %(year)s")
@@ -154,6 +155,9 @@ class Texts:
             "Ved lige mange point går den ansøgning først, der blev komplet først, og derefter "
             "referencenummeret (O1.4); denne blev komplet %(when)s."
         )
+        # The sentences with a moment take its date and time directly: one formatting each.
+        for name in ("_first_come", "_joint", "_unranked", "_o1_tie"):
+            setattr(self, name, getattr(self, name).replace("%(when)s", self._when))
         self._weighted = _("Vægtede point: %(score)s af %(maximum)s.")
         self._moved = _(
             "Flyttet af lederen fra nr. %(source)s til nr. %(target)s. Begrundelse: %(reason)s"
@@ -173,6 +177,10 @@ class Texts:
 
     def when(self, moment: datetime) -> str:
         """The moment in the active language and time zone: "1. februar 2027 kl. 09.00"."""
+        return self._when % self._when_parts(moment)
+
+    def _when_parts(self, moment: datetime) -> dict[str, str]:
+        """The date and the time of day of the moment, for a template with the moment."""
         local = moment.astimezone(self._zone)
         day = local.toordinal()
         date_text = self._dates.get(day)
@@ -188,7 +196,7 @@ class Texts:
         if time_text is None:
             time_text = self._time % {"hour": local.hour, "minute": local.minute}
             self._times[minute] = time_text
-        return self._when % {"date": date_text, "time": time_text}
+        return {"date": date_text, "time": time_text}
 
     def refused(self, unmet: Sequence[str]) -> str:
         """Why an application is refused, naming the unmet conditions (cached per set)."""
@@ -226,13 +234,13 @@ class Texts:
         return text
 
     def o1_tie(self, moment: datetime) -> str:
-        return self._o1_tie % {"when": self.when(moment)}
+        return self._o1_tie % self._when_parts(moment)
 
     def first_come(self, moment: datetime) -> str:
-        return self._first_come % {"when": self.when(moment)}
+        return self._first_come % self._when_parts(moment)
 
     def joint(self, count: int, moment: datetime) -> str:
-        return self._joint % {"count": count, "when": self.when(moment)}
+        return self._joint % {"count": count, **self._when_parts(moment)}
 
     def partners_out(self, count: int) -> str:
         # Rare (a group with a refused member), so translated here rather than up front.
@@ -246,7 +254,7 @@ class Texts:
 
     def manager_rank(self, rank: int | None, moment: datetime) -> str:
         if rank is None:
-            return self._unranked % {"when": self.when(moment)}
+            return self._unranked % self._when_parts(moment)
         return self._manager_rank % {"rank": rank}
 
     def moved(self, source: int, target: int, reason: str) -> str:
@@ -262,7 +270,12 @@ class Texts:
         return self._waiting % {"number": number, "count": count, "why": why}
 
     def lone_small(self, employees: int) -> str:
-        return self._lone_small % {"employees": employees, "threshold": self.threshold}
+        """Why a small site alone waits (O4.4, O4.6); made once per number of employees."""
+        text = self._lone_small_cache.get(employees)
+        if text is None:
+            text = self._lone_small % {"employees": employees, "threshold": self.threshold}
+            self._lone_small_cache[employees] = text
+        return text
 
 
 def _hours(value) -> str:
