@@ -276,6 +276,7 @@ def _queued_placements(offer, units, queue, waiting_count, policy, texts) -> lis
     ranking_of = _ranking_reasons(offer, units, policy, texts)
     granted_text = texts.granted
     waiting_text = texts.waiting
+    lone_small = texts.lone_small
     new = _new_placement
     placements = []
     append = placements.append
@@ -295,24 +296,29 @@ def _queued_placements(offer, units, queue, waiting_count, policy, texts) -> lis
             number = waiting_number
             why = unit.why
             if why == "small":
-                why_text = texts.lone_small(unit.members[0].employees)
+                why_text = lone_small(unit.members[0].employees)
             elif why == "hours":
                 why_text = texts.hours_short
             else:
                 why_text = texts.capacity_full
             reasons = (eligible_text, *ranking, waiting_text(number, waiting_count, why_text))
-        values = {
-            "outcome": outcome,
-            "position": position,
-            "waiting_number": number,
-            "unit": unit.refs,
-            "reasons": reasons,
-            "score": unit.score,
-            "consultant": unit.consultant,
-        }
-        for member in unit.members:
+        refs = unit.refs
+        score = unit.score
+        consultant = unit.consultant
+        for ref in refs:
             placement = new(Placement)
-            placement.__dict__.update(values, ref=member.ref)
+            placement.__dict__.update(
+                {
+                    "ref": ref,
+                    "outcome": outcome,
+                    "position": position,
+                    "waiting_number": number,
+                    "unit": refs,
+                    "reasons": reasons,
+                    "score": score,
+                    "consultant": consultant,
+                }
+            )
             append(placement)
     return placements
 
