@@ -69,7 +69,7 @@ MENU = (
         _("Bevilgede forløb og opsøgende sager: trin, møder, temadage, timer og dokumenter."),
     ),
     MenuEntry(
-        _("Kapacitet og fordeling"),
+        _("Fordeling"),
         "allocation:overview",
         permissions.can_view_allocation,
         _("Pladser og konsulenttimer pr. periode, prioritering og venteliste."),

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 MAIN_NAVIGATION = "Hovedmenu"  # the accessible name of the header's <nav>
 
 ANONYMOUS_MENU = ["Forside", "Forløb"]
-STAFF = ["Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Kapacitet og fordeling"]
+STAFF = ["Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Fordeling"]
 REGISTERS = ["Kommuner", "Anbringelsessteder", "Screening"]
 EXPECTED_MENU = {
     Role.APPLICANT: ["Overblik", "Forløb", "Mine sager", "Min organisation"],
