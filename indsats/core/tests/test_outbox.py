@@ -211,3 +211,15 @@ class TestOutbox:
         assert "/konto/nulstil-adgangskode/" in message.body
         assert outbox.deliver(message.pk) == "sent"
         assert [m.to for m in mail.outbox] == [[applicant.email]]
+
+    def test_a_message_the_server_could_never_take_fails_at_once(self, database_queue):
+        message = _access_email()
+        # A line break in a header is refused by Django before any server is asked.
+        OutgoingEmail.objects.filter(pk=message.pk).update(subject="Emne\nBcc: x@y.test")
+        with pytest.raises(ValueError, match="newlines"):
+            outbox.deliver(message.pk)
+        message.refresh_from_db()
+        assert (message.status, message.attempts) == (OutgoingEmailStatus.FAILED, 1)
+        assert "BadHeaderError" in message.last_error
+        assert _queued_deliveries(message).count() == 1  # no retry of what cannot work
+        assert mail.outbox == []
