@@ -117,10 +117,16 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     assert {"Indledende møde", "Samarbejdsaftale", "To temadage"} <= set(_steps_done(page))
     assert "samarbejdsaftale-" in page.locator("main").inner_text()
 
-    # Step 8: the site sends its draft policy.
+    # Step 8: each site sends its own draft policy (O4.4); Ask's alone does not do it.
     _upload(page, tmp_path, "udkast til politik", "ask-udkast.pdf")
-    _complete(page, "Udkast til politik")
+    assert "Udkast til politik" not in _steps_done(page)
+    assert "Mangler" in page.locator("main").inner_text()
     assert_accessible(page)
+    page.context.clear_cookies()
+    log_in(page, live_server, birk_leader.email, TEST_PASSWORD)
+    page.goto(programme_url)
+    _upload(page, tmp_path, "udkast til politik", "birk-udkast.pdf")
+    _complete(page, "Udkast til politik")
 
     # Step 9: the closing meeting with feedback and the end focus group.
     page.context.clear_cookies()
@@ -136,7 +142,12 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     _click(page, "Gem")
     _complete(page, "Afsluttende møde")
 
-    # Step 10: the final policy closes the programme.
+    # Step 10: the final policy of every site closes the programme.
+    page.context.clear_cookies()
+    log_in(page, live_server, ask_leader.email, TEST_PASSWORD)
+    page.goto(programme_url)
+    _upload(page, tmp_path, "endelig politik", "ask-endelig.pdf")
+    assert "Afsluttet" not in page.locator("main").inner_text()
     page.context.clear_cookies()
     log_in(page, live_server, birk_leader.email, TEST_PASSWORD)
     page.goto(programme_url)
