@@ -98,7 +98,7 @@ def lone_small(unit, by_ref):
 
 
 @given(cases())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_never_grants_more_units_than_the_capacity(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -108,7 +108,7 @@ def test_it_never_grants_more_units_than_the_capacity(case):
 
 
 @given(cases())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_places_every_application_once_with_at_least_one_reason(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -120,7 +120,7 @@ def test_it_places_every_application_once_with_at_least_one_reason(case):
 
 
 @given(cases())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_never_shows_an_internal_key_in_a_reason(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -132,7 +132,7 @@ def test_it_never_shows_an_internal_key_in_a_reason(case):
 
 
 @given(cases())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_refuses_exactly_those_missing_a_condition_and_gives_them_no_position(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -148,7 +148,7 @@ def test_it_refuses_exactly_those_missing_a_condition_and_gives_them_no_position
 
 
 @given(cases())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_numbers_positions_and_the_waiting_list_from_one_without_gaps(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -172,7 +172,7 @@ def test_it_numbers_positions_and_the_waiting_list_from_one_without_gaps(case):
 
 
 @given(cases(), st.randoms(use_true_random=False))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_does_not_depend_on_the_order_of_the_input(case, random):
     policy, items = case
     shuffled = list(items)
@@ -181,7 +181,7 @@ def test_it_does_not_depend_on_the_order_of_the_input(case, random):
 
 
 @given(cases(offers=("O4",)))
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_passes_over_no_o4_unit_except_a_small_site_without_partners(case):
     """O4.6: first come, first served; O4.4: a small site alone waits but keeps its place."""
     policy, items = case
@@ -196,7 +196,7 @@ def test_it_passes_over_no_o4_unit_except_a_small_site_without_partners(case):
 
 
 @given(cases(offers=("O4",)))
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_never_grants_a_small_site_alone(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -210,7 +210,7 @@ def test_it_never_grants_a_small_site_alone(case):
 
 
 @given(cases(offers=("O4",)))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_keeps_a_group_together_as_one_unit_in_order_of_completion(case):
     """O4.4: the eligible members of a group share one unit, one outcome, one position."""
     policy, items = case
@@ -227,7 +227,7 @@ def test_it_keeps_a_group_together_as_one_unit_in_order_of_completion(case):
 
 
 @given(cases(offers=("O1",)))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_ranks_o1_by_weighted_score_then_completion_then_reference(case):
     """O1.4: highest weighted score first; ties by the earlier complete, then the ref."""
     policy, items = case
@@ -243,7 +243,7 @@ def test_it_ranks_o1_by_weighted_score_then_completion_then_reference(case):
 
 
 @given(cases(offers=("O2", "O3")))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_follows_the_managers_order_for_o2_and_o3(case):
     policy, items = case
     plan = allocate(policy, items)
@@ -254,7 +254,7 @@ def test_it_follows_the_managers_order_for_o2_and_o3(case):
 
 
 @given(cases(), st.data())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_it_keeps_capacity_and_contiguous_positions_after_a_managers_moves(case, data):
     policy, items = case
     before = allocate(policy, items)
