@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm
+from indsats.core.forms import DanishDecimalField
 
 from .models import OfferCapacity
 from .periods import parse_period
@@ -25,25 +26,6 @@ class PeriodField(forms.CharField):
             return parse_period(value).key
         except ValueError as problem:
             raise forms.ValidationError(str(problem)) from problem
-
-
-class DanishDecimalField(forms.DecimalField):
-    """Accepts a decimal comma ("2,5") or point ("2.5") in any language, and shows the
-    value in the active language's format.
-
-    Django's own localized parsing would read "2.5" in Danish, and "2,5" in English, as a
-    thousands separator (25); hours are never in the thousands, so both marks are decimal.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.widget = forms.TextInput(attrs={"inputmode": "decimal"})
-        self.widget.is_localized = True
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace(",", ".")
-        return super().to_python(value)
 
 
 class CapacityForm(VersionedModelForm):

@@ -22,8 +22,11 @@ from functools import cached_property
 from pathlib import Path
 
 import django
+from django import forms
 from django.conf import settings
+from django.db import models
 from django.forms.renderers import DjangoTemplates
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 DJANGO_FORM_TEMPLATES = Path(django.__file__).resolve().parent / "forms" / "templates"
@@ -126,3 +129,67 @@ class DkfdsFormRenderer(DjangoTemplates):
         if isinstance(widget, dict) and widget.get("template_name") == template_name:
             template_name = style_widget(template_name, widget)
         return super().render(template_name, context, request=request)
+
+
+class DanishDecimalField(forms.DecimalField):
+    """A decimal number typed the Danish way ("2,5") or with a point ("2.5"), in any
+    language, shown in the active language's format (Danish "2,5").
+
+    Drawn as a text input with ``inputmode="decimal"``: a number input refuses a comma in
+    some browsers (and shows nothing of what was typed), and Django's own localized
+    parsing reads "2,5" in English, or "2.5" in Danish, as a thousands separator (25).
+    The numbers typed here are hours, weights and thresholds, never in the thousands, so
+    both marks are decimal marks; a thousands separator is refused as not a number.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("localize", None)  # parsing is ours (to_python), showing is localized
+        attrs = {"inputmode": "decimal", "autocomplete": "off"}
+        widget = kwargs.pop("widget", None)
+        if widget is not None:
+            attrs = {**attrs, **getattr(widget, "attrs", {})}
+            attrs.pop("step", None)
+        super().__init__(*args, widget=forms.TextInput(attrs=attrs), **kwargs)
+        self.widget.is_localized = True
+
+    def widget_attrs(self, widget):
+        # Django adds min, max and step for a number input; on a text input they mean
+        # nothing to the browser and would only be read out by a screen reader.
+        return {
+            key: value
+            for key, value in super().widget_attrs(widget).items()
+            if key not in {"min", "max", "step"}
+        }
+
+    def run_validators(self, value):
+        # The limits in "at least 0.5" are numbers too: shown as the language writes them.
+        try:
+            super().run_validators(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                [_with_localized_limit(problem) for problem in error.error_list]
+            ) from error
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace(",", ".")
+            if value.count(".") > 1:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+def _with_localized_limit(problem: forms.ValidationError) -> forms.ValidationError:
+    params = problem.params or {}
+    if "limit_value" not in params:
+        return problem
+    limit = number_format(params["limit_value"])
+    return forms.ValidationError(
+        problem.message, code=problem.code, params={**params, "limit_value": limit}
+    )
+
+
+def danish_formfield(model_field, **kwargs):
+    """``formfield_callback`` for a ModelForm: every DecimalField as a DanishDecimalField."""
+    if isinstance(model_field, models.DecimalField):
+        return model_field.formfield(form_class=DanishDecimalField, **kwargs)
+    return model_field.formfield(**kwargs)
