@@ -173,6 +173,9 @@ LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "indsats" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
+# One date, time and number format per language (indsats/formats): "28. november 2026",
+# "28.11.2026" in tables, "kl. 10.00" (#9, C11).
+FORMAT_MODULE_PATH = ["indsats.formats"]
 USE_I18N = True
 USE_TZ = True
 

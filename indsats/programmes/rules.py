@@ -5,9 +5,13 @@
   reaches ``WARNING_SHARE`` of the cap — 20 of O1.1's 25 hours — and refuses a new entry
   that would take the total past the cap. A programme without a cap is never refused.
 * **Theme days** (O4.1, O4.3 step 7: two connected theme days at the site). Connected
-  means consecutive working days, Monday to Friday, so a Friday and the following Monday
-  are connected. A second day that is not connected to the first (a gap), or a day on a
-  weekend, is refused unless a reason is given; a third theme day is always refused.
+  means consecutive working days — Monday to Friday except Danish public holidays — so a
+  Friday and the following Monday are connected, and so are the Wednesday before
+  Kristi himmelfartsdag and the Friday after it. A second day that is not connected to
+  the first (a gap), or a day on a weekend or holiday, is refused unless a reason is
+  given; a third theme day is always refused. A moved day is checked against the other.
+* **Dates in order**: the theme days lie between the initial and the closing meeting, and
+  minutes are written for a meeting that has begun.
 * **Tasks**: a task is overdue when it is not done and its due date is before today.
 
 The views and forms turn the stored records into the plain values these take.
@@ -17,11 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from indsats.core import workdays
 
 # --- Hours (O1.1) -------------------------------------------------------------------------
 
@@ -142,16 +149,13 @@ MAX_THEME_DAYS = 2
 
 
 def is_working_day(day: date) -> bool:
-    """Monday to Friday."""
-    return day.weekday() < 5
+    """Monday to Friday, and not a Danish public holiday (``core.workdays``)."""
+    return workdays.is_working_day(day)
 
 
 def next_working_day(day: date) -> date:
-    """The next Monday-to-Friday day after ``day`` (Friday → Monday)."""
-    following = day + timedelta(days=1)
-    while not is_working_day(following):
-        following += timedelta(days=1)
-    return following
+    """The next working day after ``day`` (Friday → Monday; a holiday is skipped)."""
+    return workdays.next_working_day(day)
 
 
 def are_connected(first: date, second: date) -> bool:
@@ -181,14 +185,18 @@ def check_theme_day(existing: Sequence[date], new: date, gap_reason: str = "") -
     if new in existing:
         return ThemeDayVerdict(allowed=False, reason=_("Der er allerede en temadag den dag."))
     if not is_working_day(new) and not explained:
-        return ThemeDayVerdict(
-            allowed=False,
-            needs_reason=True,
-            reason=_(
+        holiday = workdays.holiday_name(new)
+        if holiday:
+            reason = _(
+                "%(date)s er en helligdag (%(holiday)s). Temadage holdes på hverdage. Skriv "
+                "en begrundelse, hvis temadagen alligevel skal ligge den dag."
+            ) % {"date": date_format(new, "DATE_FORMAT"), "holiday": holiday}
+        else:
+            reason = _(
                 "Temadage holdes på hverdage (mandag til fredag). Skriv en begrundelse, hvis "
                 "temadagen alligevel skal ligge i en weekend."
-            ),
-        )
+            )
+        return ThemeDayVerdict(allowed=False, needs_reason=True, reason=reason)
     if existing and not are_connected(existing[0], new) and not explained:
         return ThemeDayVerdict(
             allowed=False,
@@ -200,6 +208,67 @@ def check_theme_day(existing: Sequence[date], new: date, gap_reason: str = "") -
             ),
         )
     return ThemeDayVerdict(allowed=True)
+
+
+# --- Dates in the order the programme runs (O4.3 steps 5, 7 and 9) -------------------------
+
+
+def _shown(day: date) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
+def theme_day_date_problem(
+    day: date, initial_meeting: date | None, closing_meeting: date | None
+) -> str:
+    """Why a theme day cannot lie on ``day``: before the initial meeting, or after the
+    closing meeting (the same day is allowed). Empty when the date is in order."""
+    if initial_meeting is not None and day < initial_meeting:
+        return _("En temadag kan ikke ligge før det indledende møde den %(date)s.") % {
+            "date": _shown(initial_meeting)
+        }
+    if closing_meeting is not None and day > closing_meeting:
+        return _("En temadag kan ikke ligge efter det afsluttende møde den %(date)s.") % {
+            "date": _shown(closing_meeting)
+        }
+    return ""
+
+
+def meeting_date_problem(
+    kind: str, day: date, theme_days: Sequence[date], other_meetings: Sequence[tuple[str, date]]
+) -> str:
+    """Why a meeting of ``kind`` ("initial", "closing", ...) cannot lie on ``day``: the
+    initial meeting comes before the theme days and the closing meeting, the closing
+    meeting after them. Empty when the date is in order."""
+    initials = [when for other_kind, when in other_meetings if other_kind == "initial"]
+    closings = [when for other_kind, when in other_meetings if other_kind == "closing"]
+    if kind == "initial":
+        if theme_days and day > min(theme_days):
+            return _("Det indledende møde kan ikke ligge efter den første temadag, %(date)s.") % {
+                "date": _shown(min(theme_days))
+            }
+        if closings and day > min(closings):
+            return _("Det indledende møde kan ikke ligge efter det afsluttende møde, %(date)s.") % {
+                "date": _shown(min(closings))
+            }
+    if kind == "closing":
+        if theme_days and day < max(theme_days):
+            return _(
+                "Det afsluttende møde kan ikke ligge før temadagene (den sidste er %(date)s)."
+            ) % {"date": _shown(max(theme_days))}
+        if initials and day < max(initials):
+            return _("Det afsluttende møde kan ikke ligge før det indledende møde, %(date)s.") % {
+                "date": _shown(max(initials))
+            }
+    return ""
+
+
+def minutes_problem(meeting_starts: datetime, now: datetime, minutes_written: bool) -> str:
+    """Minutes are for a meeting that has begun: refused for one in the future."""
+    if minutes_written and meeting_starts > now:
+        return _(
+            "Der kan først skrives referat, når mødet er holdt. Mødet er sat til %(when)s."
+        ) % {"when": date_format(meeting_starts, "DATETIME_FORMAT")}
+    return ""
 
 
 # --- Tasks ---------------------------------------------------------------------------------

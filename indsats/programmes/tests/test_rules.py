@@ -148,7 +148,8 @@ def test_it_connects_every_working_day_with_the_next(day):
     """O4.1: the next working day is always connected, whichever is added first."""
     following = rules.next_working_day(day)
     assert rules.is_working_day(following)
-    assert 1 <= (following - day).days <= 3
+    # Three days over a weekend; six over Easter (Wednesday to the Tuesday after).
+    assert 1 <= (following - day).days <= 6
     assert rules.check_theme_day([day], following).allowed
     assert rules.check_theme_day([following], day).allowed
 
@@ -201,3 +202,99 @@ def test_it_never_calls_a_done_task_overdue(due, today, done):
     overdue = rules.is_overdue(due, "done" if done else None, today)
     assert overdue == (not done and due < today)
     assert rules.is_overdue(due, None, due + timedelta(days=1))
+
+
+# --- Danish public holidays (C6, issue #9) --------------------------------------------------
+
+ASCENSION_2027 = date(2027, 5, 6)  # Kristi himmelfartsdag, a Thursday
+
+
+def test_it_refuses_a_theme_day_on_a_danish_public_holiday_without_a_reason():
+    """C6: a theme day on Kristi himmelfartsdag 2027 is not on a working day; the reason
+    names the holiday."""
+    assert not rules.is_working_day(ASCENSION_2027)
+    verdict = rules.check_theme_day([], ASCENSION_2027)
+    assert not verdict.allowed
+    assert verdict.needs_reason
+    assert "Kristi himmelfartsdag" in str(verdict.reason)
+    assert rules.check_theme_day([], ASCENSION_2027, "Stedet holder åbent").allowed
+
+
+def test_it_connects_the_days_either_side_of_a_holiday():
+    """C6: the holiday counts like a weekend, so Wednesday and Friday are connected, and
+    Wednesday and the holiday itself are not."""
+    assert rules.are_connected(ASCENSION_2027 - timedelta(days=1), ASCENSION_2027 + timedelta(1))
+    assert not rules.are_connected(ASCENSION_2027 - timedelta(days=1), ASCENSION_2027)
+
+
+@given(day=days)
+def test_it_never_calls_a_holiday_a_working_day(day):
+    """C6: public holidays count like weekends in the theme-day rule."""
+    from indsats.core import workdays
+
+    if workdays.is_public_holiday(day):
+        assert not rules.is_working_day(day)
+        assert not rules.check_theme_day([], day).allowed
+
+
+# --- Dates in order (C6, issue #9) ----------------------------------------------------------
+
+
+def test_it_refuses_a_theme_day_before_the_initial_meeting_and_names_its_date():
+    """C6: theme days come after the initial meeting (O4.3 steps 5 and 7)."""
+    problem = rules.theme_day_date_problem(MONDAY, initial_meeting=TUESDAY, closing_meeting=None)
+    assert "før det indledende møde" in str(problem)
+    assert "2. marts 2027" in str(problem)
+    assert rules.theme_day_date_problem(TUESDAY, TUESDAY, None) == ""
+
+
+def test_it_refuses_a_theme_day_after_the_closing_meeting():
+    """C6: the closing meeting (O4.3 step 9) comes after the theme days."""
+    assert rules.theme_day_date_problem(FRIDAY, MONDAY, closing_meeting=WEDNESDAY)
+    assert rules.theme_day_date_problem(WEDNESDAY, MONDAY, closing_meeting=WEDNESDAY) == ""
+
+
+def test_it_refuses_a_closing_meeting_before_the_theme_days():
+    """C6: 'a closing meeting not before the theme days'."""
+    problem = rules.meeting_date_problem("closing", MONDAY, [TUESDAY, WEDNESDAY], [])
+    assert "før temadagene" in str(problem)
+    assert rules.meeting_date_problem("closing", WEDNESDAY, [TUESDAY, WEDNESDAY], []) == ""
+
+
+def test_it_refuses_an_initial_meeting_moved_past_the_first_theme_day():
+    """C6: the initial meeting cannot be moved after the theme days or the closing meeting."""
+    assert rules.meeting_date_problem("initial", WEDNESDAY, [TUESDAY], [])
+    assert rules.meeting_date_problem("initial", FRIDAY, [], [("closing", WEDNESDAY)])
+    assert rules.meeting_date_problem("other", FRIDAY, [TUESDAY], [("closing", MONDAY)]) == ""
+
+
+def test_it_refuses_minutes_for_a_meeting_in_the_future():
+    """C6: 'minutes not for a meeting in the future'; an empty text is no minutes."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    now = datetime(2027, 3, 1, 12, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    later = now + timedelta(hours=2)
+    assert "kl. 14.00" in str(rules.minutes_problem(later, now, minutes_written=True))
+    assert rules.minutes_problem(later, now, minutes_written=False) == ""
+    assert rules.minutes_problem(now, now, minutes_written=True) == ""
+
+
+@given(
+    initial=st.none() | days,
+    closing=st.none() | days,
+    day=days,
+)
+def test_it_accepts_a_theme_day_exactly_between_the_meetings(initial, closing, day):
+    """C6: refused exactly when before the initial or after the closing meeting."""
+    out_of_order = (initial is not None and day < initial) or (
+        closing is not None and day > closing
+    )
+    assert bool(rules.theme_day_date_problem(day, initial, closing)) == out_of_order
+
+
+@given(theme_days=st.lists(days, max_size=2), day=days)
+def test_it_accepts_a_closing_meeting_exactly_when_no_theme_day_is_later(theme_days, day):
+    """C6: the closing meeting is never before a theme day."""
+    refused = bool(rules.meeting_date_problem("closing", day, theme_days, []))
+    assert refused == any(theme_day > day for theme_day in theme_days)
