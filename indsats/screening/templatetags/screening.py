@@ -5,6 +5,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ..figures import decimals_to_tell_apart, rounded
 from ..labels import FACTOR_LABELS, FACTOR_SHORT_LABELS, MEASURE_LABELS, REFERENCE_LABELS
 
 register = template.Library()
@@ -70,7 +71,45 @@ def rate(value, decimals: int = 1) -> str:
         number = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    return number_format(number.quantize(Decimal(1).scaleb(-int(decimals))), int(decimals))
+    return number_format(rounded(number, int(decimals)), int(decimals))
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@register.filter
+def comparison_decimals(comparison, minimum: int = 1) -> int:
+    """The decimals that show a comparison's rate and limit as they compare (#9): never
+    »1,0 < 1,0«. ``minimum`` when either figure is missing."""
+    own, limit = _decimal(comparison.get("rate")), _decimal(comparison.get("limit"))
+    if own is None or limit is None:
+        return int(minimum)
+    return decimals_to_tell_apart(own, limit, int(minimum))
+
+
+@register.filter
+def comparison_sign(comparison, code: str) -> str:
+    """»>« where the factor looks for a rate above the limit, »<« where below: F6, and
+    F7's notifications."""
+    if code == "F6" or (code == "F7" and comparison.get("measure") == "notification"):
+        return "<"
+    return ">"
+
+
+@register.filter
+def compared(comparison, code: str) -> str:
+    """»12,04 > 12,03«: the rate, the sign and the limit, with the decimals that tell
+    them apart."""
+    decimals = comparison_decimals(comparison)
+    sign = comparison_sign(comparison, code)
+    own, limit = rate(comparison.get("rate"), decimals), rate(comparison.get("limit"), decimals)
+    return f"{own} {sign} {limit}"
 
 
 @register.filter
