@@ -140,6 +140,13 @@ def gather(parameters: Parameters) -> tuple[list[MunicipalityInput], dict]:
     return inputs, versions
 
 
+def imported_reason_codes(year: int) -> set[str]:
+    """The UND3 reason codes with figures for ``year``, to tell whether they match the
+    codes the settings count (#9)."""
+    rows = StatisticValue.objects.filter(year=year, measure=Measure.NOTIFICATIONS_BY_REASON)
+    return set(rows.order_by().values_list("reason", flat=True).distinct())
+
+
 def uses_synthetic_data(versions: dict) -> bool:
     return any(source["synthetic"] for source in versions.get("sources", []))
 

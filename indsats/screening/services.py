@@ -16,7 +16,8 @@ from django.utils import timezone
 from indsats.organisations.models import Municipality, Organisation, OrganisationKind
 from indsats.programmes.services import open_outreach_case
 
-from .inputs import gather, uses_synthetic_data, years_with_figures
+from .coverage import inputs_missing_for_most
+from .inputs import gather, imported_reason_codes, uses_synthetic_data, years_with_figures
 from .models import (
     ComparisonGroup,
     Decision,
@@ -29,7 +30,7 @@ from .models import (
     StatisticValue,
 )
 from .models.data import Measure
-from .parameters import Parameters
+from .parameters import Parameters, reason_codes_for
 from .rules import screen
 from .snapshot import input_from_dict, input_to_dict, result_to_dict
 
@@ -109,6 +110,13 @@ def run_screening(parameters: Parameters, user=None) -> ScreeningRun:
     marker = data_marker(parameters.year)
     inputs, versions = gather(parameters)
     versions["marker"] = marker
+    # Said with the run, on its page and by the command (#9): an input missing for most.
+    gaps = inputs_missing_for_most(
+        inputs,
+        expected_codes=reason_codes_for(parameters.reason_periods, parameters.year),
+        imported_codes=imported_reason_codes(parameters.year),
+    )
+    versions["missing_inputs"] = [gap.to_dict() for gap in gaps]
     results = screen(inputs, parameters)
     input_dicts = [input_to_dict(item) for item in inputs]
     parameter_dict = parameters.to_dict()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from indsats.organisations.models import Municipality
 from indsats.programmes.models import Programme
 
+from ..coverage import MissingInput, describe
 from ..parameters import DEFAULT_REASON_CODES, FACTORS, MEAN, POOLED, Parameters
 
 
@@ -159,6 +160,13 @@ class ScreeningRun(models.Model):
 
     def result_for(self, code: str) -> dict | None:
         return next((row for row in self.results if row["code"] == code), None)
+
+    @cached_property
+    def missing_inputs(self) -> list[str]:
+        """The inputs missing for most municipalities, each in a sentence (#9); none for
+        runs saved before this was recorded."""
+        saved = self.data_versions.get("missing_inputs", [])
+        return [describe(MissingInput.from_dict(gap), self.year) for gap in saved]
 
 
 class Decision(models.TextChoices):
