@@ -7,6 +7,7 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Forløb")
 
     def ready(self):
+        from indsats.audit.describe import register_labels
         from indsats.audit.registry import register_audited
 
         from . import models
@@ -23,3 +24,17 @@ class ProgrammesConfig(AppConfig):
             models.ProgrammeRecord,
         ):
             register_audited(model)
+        register_labels(models.StepRecord, "step", step_titles)
+        register_labels(models.Programme, "current_step", step_titles)
+
+
+def step_titles() -> dict[str, str]:
+    """Each workflow step's title by its key, for the trail (C10); a key that two offers
+    share has the first offer's title."""
+    from .workflow import WORKFLOWS
+
+    titles: dict[str, str] = {}
+    for workflow in WORKFLOWS.values():
+        for step in workflow.steps:
+            titles.setdefault(step.key, str(step.title))
+    return titles

@@ -60,7 +60,7 @@ def timeline_for(programme, for_staff: bool) -> list[Event]:
             Event(
                 described.entry.timestamp,
                 described.sentence,
-                tuple(f"{c.field}: {c.old} → {c.new}" for c in described.changes),
+                tuple(str(change) for change in described.changes),
             )
             for described in history_of(_related_objects(programme))
         ]

@@ -60,7 +60,7 @@ def test_it_describes_a_change_in_plain_danish(case_officer, placement_site):
     assert described.sentence == (
         f"{case_officer.full_name} ændrede organisation »{placement_site.name}«"
     )
-    assert [(c.field, c.old, c.new) for c in described.changes] == [("antal ansatte", "18", "30")]
+    assert [(c.field, c.old, c.new) for c in described.changes] == [("Antal ansatte", "18", "30")]
 
 
 def test_it_names_the_system_when_no_person_acted(placement_site):

@@ -90,4 +90,6 @@ class StepRecord(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.programme.reference}: {self.step}"
+        from ..apps import step_titles  # the step's title, never its key (C10)
+
+        return f"{self.programme.reference}: {step_titles().get(self.step, self.step)}"
