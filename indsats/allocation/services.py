@@ -100,16 +100,14 @@ def _employees(application) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def is_assessed(application, rule_count: int) -> bool:
-    """Every condition and criterion of the offer judged met or not met (not unclear):
-    only then can the application be ranked, granted, put on the waiting list or refused."""
-    assessment = getattr(application, "assessment", None)
-    if assessment is None:
-        return False
-    decided = [
-        j for j in assessment.judgements.all() if j.judgement in (Judgement.MET, Judgement.NOT_MET)
-    ]
-    return len(decided) >= rule_count
+def is_assessed(application, rules) -> bool:
+    """The rule ``decide`` applies (C4): every condition and criterion of the offer judged
+    met or not met with a reason, or a manager's recorded override; only then can the
+    application be ranked, granted, put on the waiting list or refused. ``rules`` is the
+    offer's ``decisions.rules_to_judge``."""
+    from indsats.applications.decisions import gaps_in_assessment
+
+    return gaps_in_assessment(application, rules).complete
 
 
 def candidate_for(application, helped_before: set[int]) -> rules.Candidate:
@@ -159,10 +157,12 @@ def draw_plan(offer, period: Period) -> DrawnPlan:
     """The plan for the offer's open applications within the period's free capacity, with
     the manager's moves for this period applied (confirmed ones first, then pending)."""
     use = capacity_use(offer, period)
-    rule_count = offer.rules.count()
+    from indsats.applications.decisions import rules_to_judge
+
+    offer_rules = rules_to_judge(offer)
     applications, unassessed = [], []
     for application in open_applications(offer):
-        (applications if is_assessed(application, rule_count) else unassessed).append(application)
+        (applications if is_assessed(application, offer_rules) else unassessed).append(application)
     helped = _helped_before(applications)
     candidates = [candidate_for(a, helped) for a in applications]
     policy = policy_for(offer, use)

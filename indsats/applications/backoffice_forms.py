@@ -99,10 +99,11 @@ class AssessmentForm(forms.Form):
                 initial=current.judgement if current else "",
             )
             self.fields[f"reason_{rule.pk}"] = forms.CharField(
-                label=_("Begrundelse"),
+                label=_("Intern begrundelse"),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=current.reason if current else "",
+                help_text=_("Til sagen. Står aldrig i brevet til ansøgeren."),
             )
 
     def clean(self):
@@ -128,14 +129,43 @@ class AssessmentForm(forms.Form):
         ]
 
 
-class DecisionForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Afgørelse"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
+class LetterTextForm(forms.Form):
+    """The text to the applicant, as the officer edits it in the letter preview."""
+
+    applicant_text = forms.CharField(
+        label=_("Begrundelse til ansøgeren"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Står i afgørelsesbrevet. Skriv i et sprog, ansøgeren forstår, og forklar, hvorfor."
+        ),
+        error_messages={"required": _("Skriv begrundelsen til ansøgeren; den står i brevet.")},
     )
-    reason = forms.CharField(
-        label=_("Begrundelse"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Står i afgørelsesbrevet til ansøgeren."),
+
+
+class DecisionForm(LetterTextForm):
+    """Outcome, the text to the applicant and an internal reason for the file (C4)."""
+
+    field_order = ["outcome", "applicant_text", "internal_reason"]
+
+    outcome = forms.ChoiceField(
+        label=_("Afgørelse"),
+        choices=DecisionOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg en afgørelse.")},
+    )
+    internal_reason = forms.CharField(
+        label=_("Intern begrundelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Til sagen. Står aldrig i brevet eller i e-mails til ansøgeren."),
+    )
+
+
+class OverrideForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Hvorfor kan der træffes afgørelse uden en fuld vurdering?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv, hvorfor der gives en undtagelse.")},
     )
 
 

@@ -1,14 +1,16 @@
 """Assessing an application and deciding on it (C4).
 
-Assessment: a judgement and a reason per condition and criterion of the offer; O1.4(d),
-earlier help from the Board, is prefilled from the system's own records next to what the
-applicant declared. Decision: grant, waiting list or reject, always with a reason; a
-Danish letter (DOCX and PDF) goes to the portal and by e-mail. A grant opens the
-programme. A group of small sites (O4.4) is one case: a grant or a waiting-list decision
-reaches every member in one transaction, with one letter per site, and the grant opens one
-joint programme; a refusal concerns the site alone, which then leaves the group while the
-others go on (a small site left alone waits). A small site that has no group yet cannot
-be granted (O4.6).
+Assessment: a judgement and an internal reason per condition and criterion of the offer;
+O1.4(d), earlier help from the Board, is prefilled from the system's own records next to
+what the applicant declared. A decision needs a complete assessment (``assessment_rules``)
+or a manager's recorded override. Decision: grant, waiting list or reject, with a text to
+the applicant and an internal reason for the file; a Danish letter (DOCX and PDF) built
+from the applicant text alone goes to the portal and by e-mail. A corrected letter is a
+new version of the same document. A grant opens the programme. A group of small sites
+(O4.4) is one case: a grant or a waiting-list decision reaches every member in one
+transaction, with one letter per site, and the grant opens one joint programme; a refusal
+concerns the site alone, which then leaves the group while the others go on (a small site
+left alone waits). A small site that has no group yet cannot be granted (O4.6).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from indsats.core.concurrency import EditConflict
 
+from .assessment_rules import AssessmentGaps, RuleToJudge, assessment_gaps
 from .documents import add_generated_version
 from .models import (
     OPEN_STATUSES,
@@ -98,6 +101,53 @@ def save_assessment(application, user, judgements: dict, summary: str, expected_
     return assessment
 
 
+def rules_to_judge(offer) -> list[RuleToJudge]:
+    return [
+        RuleToJudge(pk=rule.pk, requirement=rule.requirement, text=rule.text)
+        for rule in offer.rules.all()
+    ]
+
+
+def gaps_in_assessment(application, rules: list[RuleToJudge] | None = None) -> AssessmentGaps:
+    """What is still to be judged before ``application`` can be decided (uses a prefetched
+    assessment and its judgements when there is one)."""
+    if rules is None:
+        rules = rules_to_judge(application.offer)
+    assessment = getattr(application, "assessment", None)
+    if assessment is None:
+        return assessment_gaps(rules, {})
+    judgements = {j.rule_id: (j.judgement, j.reason) for j in assessment.judgements.all()}
+    return assessment_gaps(rules, judgements, overridden=assessment.is_overridden)
+
+
+def incomplete_assessment_message(application, gaps: AssessmentGaps) -> str:
+    requirements = "; ".join(rule.label for rule in gaps.missing)
+    return _(
+        "Vurderingen af %(reference)s er ikke færdig. Disse betingelser og kriterier mangler "
+        "en vurdering (opfyldt eller ikke opfyldt) med begrundelse: %(requirements)s. Gør "
+        "vurderingen færdig, eller bed en leder om en undtagelse med en begrundelse."
+    ) % {
+        "reference": application.reference or application.organisation.name,
+        "requirements": requirements,
+    }
+
+
+def record_override(application, manager, reason: str) -> Assessment:
+    """A manager lets the case be decided before every rule is judged; who, when, why."""
+    if not reason.strip():
+        raise DecisionRefused(_("Skriv, hvorfor der gives en undtagelse."))
+    with transaction.atomic():
+        assessment, _created = Assessment.objects.select_for_update().get_or_create(
+            application=application
+        )
+        assessment.override_by = manager
+        assessment.override_at = timezone.now()
+        assessment.override_reason = reason.strip()
+        assessment.version += 1
+        assessment.save()
+    return assessment
+
+
 STATUS_FOR_OUTCOME = {
     DecisionOutcome.GRANT: ApplicationStatus.GRANTED,
     DecisionOutcome.WAITING_LIST: ApplicationStatus.WAITING_LIST,
@@ -133,15 +183,35 @@ def check_decision(application, outcome) -> None:
         )
 
 
+def check_assessed(members) -> None:
+    """Every application the decision reaches needs a complete assessment (C4)."""
+    for member in members:
+        fresh = Application.objects.select_related("offer", "organisation").get(pk=member.pk)
+        gaps = gaps_in_assessment(fresh)
+        if not gaps.complete:
+            raise DecisionRefused(incomplete_assessment_message(fresh, gaps))
+
+
+def check_can_decide(application, outcome) -> None:
+    """Everything ``decide`` checks, without recording anything: for the letter preview."""
+    check_decision(application, outcome)
+    check_assessed(applications_decided_together(application, outcome))
+
+
 @transaction.atomic
-def decide(application, outcome: str, reason: str, decided_by) -> list[Decision]:
+def decide(
+    application, outcome: str, applicant_text: str, decided_by, internal_reason: str = ""
+) -> list[Decision]:
+    """Record the decision for every application it reaches, each with its letter.
+    ``applicant_text`` is printed in the letter; ``internal_reason`` stays in the file."""
     from indsats.programmes.services import open_programme_for_grant
 
-    if not reason.strip():
-        raise DecisionRefused(_("En afgørelse skal altid have en begrundelse."))
+    if not applicant_text.strip():
+        raise DecisionRefused(_("Skriv begrundelsen til ansøgeren; den står i brevet."))
     application = Application.objects.select_for_update().get(pk=application.pk)
     check_decision(application, outcome)
     together = applications_decided_together(application, outcome)
+    check_assessed(together)
     decisions = []
     for member in together:
         member.status = STATUS_FOR_OUTCOME[outcome]
@@ -151,7 +221,11 @@ def decide(application, outcome: str, reason: str, decided_by) -> list[Decision]
         member.save()
         decisions.append(
             Decision.objects.create(
-                application=member, outcome=outcome, reason=reason, decided_by=decided_by
+                application=member,
+                outcome=outcome,
+                applicant_text=applicant_text.strip(),
+                internal_reason=internal_reason.strip(),
+                decided_by=decided_by,
             )
         )
     if outcome == DecisionOutcome.GRANT:
@@ -212,7 +286,7 @@ def reopen(decision, manager, reason: str) -> None:
             stopped.add(programme_id)
 
 
-def store_decision_letter(decision) -> DocumentVersion:
+def store_decision_letter(decision, sent_by=None) -> DocumentVersion:
     """The letter as a new version of the application's decision letter: PDF to read,
     DOCX to edit."""
     from indsats.core.letters import to_docx, to_pdf
@@ -226,6 +300,20 @@ def store_decision_letter(decision) -> DocumentVersion:
         stem,
         to_pdf(letter),
         to_docx(letter),
-        decision.decided_by,
+        sent_by or decision.decided_by,
         application=decision.application,
     )
+
+
+@transaction.atomic
+def correct_letter(decision, applicant_text: str, corrected_by) -> DocumentVersion:
+    """Send a corrected letter for a standing decision: the new applicant text is kept on
+    the decision and the letter becomes the next version; the earlier ones stay."""
+    if not applicant_text.strip():
+        raise DecisionRefused(_("Skriv begrundelsen til ansøgeren; den står i brevet."))
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not decision.is_standing:
+        raise DecisionRefused(_("Afgørelsen er genoptaget; dens brev kan ikke rettes."))
+    decision.applicant_text = applicant_text.strip()
+    decision.save(update_fields=["applicant_text"])
+    return store_decision_letter(decision, sent_by=corrected_by)

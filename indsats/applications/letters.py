@@ -1,4 +1,10 @@
-"""The decision letter, in Danish, built from the decision and the assessment."""
+"""The decision letter, in Danish, built from the decision's text to the applicant.
+
+Only what is written for the applicant goes in: the applicant text, which conditions and
+criteria were met in plain words (no requirement ids, and never the judgements' internal
+reasons or the decision's internal reason), what the applicant can do next, and whom to
+ask (C4, C10).
+"""
 
 from __future__ import annotations
 
@@ -22,42 +28,86 @@ OPENINGS = {  # lazy: translated when a letter is written, in that request's lan
     ),
 }
 
+NEXT_STEPS = {
+    DecisionOutcome.GRANT: (
+        gettext_lazy("Det videre forløb"),
+        gettext_lazy(
+            "En konsulent fra Socialstyrelsen kontakter jer for at aftale det første møde. "
+            "I kan følge forløbet i Indsats."
+        ),
+    ),
+    DecisionOutcome.WAITING_LIST: (
+        gettext_lazy("Det kan I gøre nu"),
+        gettext_lazy(
+            "I beholder jeres plads på ventelisten og skal ikke gøre noget. Ændrer jeres "
+            "forhold sig, så I fx opfylder flere af kriterierne ovenfor, så skriv til os. "
+            "Ønsker I ikke længere forløbet, kan I trække ansøgningen tilbage i Indsats."
+        ),
+    ),
+    DecisionOutcome.REJECT: (
+        gettext_lazy("Det kan I gøre nu"),
+        gettext_lazy(
+            "I er velkomne til at søge igen, når de betingelser, der ikke var opfyldt, er på "
+            "plads. Mener I, at vi har misforstået jeres ansøgning, eller vil I vide, hvad der "
+            "skal til, så skriv til os. Så gennemgår vi sagen med jer."
+        ),
+    ),
+}
+
+
+def _contact_lines(application) -> tuple[str, ...]:
+    """The Board's contact person: the case officer, or else the Board's inbox."""
+    officer = application.case_officer
+    reference = application.reference or ""
+    if officer is not None and officer.email:
+        who = _("Har I spørgsmål, så kontakt %(name)s på %(email)s.") % {
+            "name": officer.full_name or officer.email,
+            "email": officer.email,
+        }
+    else:
+        who = _("Har I spørgsmål, så skriv til Socialstyrelsen på %(email)s.") % {
+            "email": settings.BOARD_INBOX_EMAIL
+        }
+    return (
+        who,
+        _("Skriv jeres referencenummer %(reference)s i emnefeltet.") % {"reference": reference},
+    )
+
+
+def _assessed_rules(application) -> tuple[tuple[str, str], ...]:
+    """Each condition and criterion judged met or not met, in plain words."""
+    assessment = getattr(application, "assessment", None)
+    if assessment is None:
+        return ()
+    return tuple(
+        (judgement.rule.text, str(judgement.get_judgement_display()))
+        for judgement in assessment.judgements.select_related("rule")
+        if judgement.judgement in (Judgement.MET, Judgement.NOT_MET)
+    )
+
 
 def decision_letter(decision) -> Letter:
+    """The letter for ``decision`` (saved, or not yet: a preview)."""
     application = decision.application
     organisation = application.organisation
     opening = OPENINGS[decision.outcome] % {"offer": application.offer.name}
     sections = [
         Section(heading="", paragraphs=(opening,)),
-        Section(heading=_("Begrundelse"), paragraphs=(decision.reason,)),
+        Section(heading=_("Begrundelse"), paragraphs=(decision.applicant_text,)),
     ]
-    assessment = getattr(application, "assessment", None)
-    if assessment is not None:
-        rows = tuple(
-            (
-                judgement.rule.text,
-                f"{judgement.get_judgement_display()}: {judgement.reason}",
-            )
-            for judgement in assessment.judgements.select_related("rule")
-            if judgement.judgement in (Judgement.MET, Judgement.NOT_MET, Judgement.UNCLEAR)
-        )
+    if decision.outcome != DecisionOutcome.GRANT:
+        rows = _assessed_rules(application)
         if rows:
-            sections.append(Section(heading=_("Vores vurdering"), rows=rows))
-    if decision.outcome == DecisionOutcome.GRANT:
-        sections.append(
-            Section(
-                heading=_("Det videre forløb"),
-                paragraphs=(
-                    _(
-                        "En konsulent fra Socialstyrelsen kontakter jer for at aftale det "
-                        "første møde. I kan følge forløbet i Indsats."
-                    ),
-                ),
+            sections.append(
+                Section(heading=_("Sådan har vi vurderet betingelser og kriterier"), rows=rows)
             )
-        )
+    heading, text = NEXT_STEPS[decision.outcome]
+    sections.append(Section(heading=str(heading), paragraphs=(str(text),)))
+    sections.append(Section(heading=_("Spørgsmål"), paragraphs=_contact_lines(application)))
+    decided_at = decision.decided_at or timezone.now()
     return Letter(
         title=_("Afgørelse om %(offer)s") % {"offer": application.offer.name},
-        date=timezone.localdate(decision.decided_at),
+        date=timezone.localdate(decided_at),
         recipient_lines=(organisation.name,),
         reference=application.reference or "",
         sections=tuple(sections),

@@ -47,6 +47,20 @@ def decision_made(decision) -> None:
     send_templated("applications/email/decision", context, recipients)
 
 
+def decision_letter_corrected(decision) -> None:
+    """A corrected letter is in the portal: tell everyone at the applicant (C10)."""
+    application = decision.application
+    recipients = list(
+        application.organisation.users.filter(is_active=True).values_list("email", flat=True)
+    )
+    context = {
+        "decision": decision,
+        "application": application,
+        "url": absolute_url("applications:detail", application.pk),
+    }
+    send_templated("applications/email/decision_corrected", context, recipients)
+
+
 def document_received(version) -> None:
     """Tell the case officer and the programme's consultants that a document arrived."""
     application = version.document.application

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applying, backoffice, enquiries, portal
+from .views import applying, backoffice, deciding, enquiries, portal
 
 app_name = "applications"
 urlpatterns = [
@@ -20,7 +20,13 @@ urlpatterns = [
     path("sagsbehandling/ansoegninger/<int:pk>/", backoffice.case, name="case"),
     path("sagsbehandling/ansoegninger/<int:pk>/fordel/", backoffice.assign, name="assign"),
     path("sagsbehandling/ansoegninger/<int:pk>/vurdering/", backoffice.assess, name="assess"),
-    path("sagsbehandling/ansoegninger/<int:pk>/afgoerelse/", backoffice.decide, name="decide"),
+    path("sagsbehandling/ansoegninger/<int:pk>/afgoerelse/", deciding.decide, name="decide"),
+    path("sagsbehandling/ansoegninger/<int:pk>/undtagelse/", deciding.override, name="override"),
+    path(
+        "sagsbehandling/afgoerelser/<int:decision_pk>/brev/",
+        deciding.correct_letter,
+        name="correct_letter",
+    ),
     path(
         "sagsbehandling/afgoerelser/<int:decision_pk>/genoptag/",
         backoffice.reopen,

@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from indsats.accounts.models import User
-from indsats.applications.decisions import decide
+from indsats.applications.decisions import decide, save_assessment
 from indsats.applications.models import Application, Enquiry, EnquiryStatus
 from indsats.applications.services import submit
 from indsats.catalogue.models import Offer
@@ -105,13 +105,21 @@ def load_demo_cases() -> None:
         User.objects.get(email="opholdssted@indsats.test"),
         _o4_answers(laerkereden.employee_count, skovbrynet),
     )
-    _apply(
+    second = _apply(
         "O4",
         skovbrynet,
         User.objects.get(email="skovbrynet@indsats.test"),
         _o4_answers(skovbrynet.employee_count, laerkereden),
     )
-    decide(first, "grant", "Begge steder opfylder betingelserne og søger sammen.", case_officer)
+    for member in (first, second):
+        _assess_all_met(member, case_officer)
+    decide(
+        first,
+        "grant",
+        "Begge steder opfylder betingelserne og søger sammen.",
+        case_officer,
+        internal_reason="Ledelsen er klar; arbejdsgrupperne er nedsat. Lige til at bevilge.",
+    )
     first.refresh_from_db()
     first.programme.consultants.add(consultant)
     _apply(
@@ -124,3 +132,9 @@ def load_demo_cases() -> None:
     from indsats.allocation.demo import load_allocation_demo
 
     load_allocation_demo()
+
+
+def _assess_all_met(application, case_officer) -> None:
+    """A decision needs a complete assessment (C4): every rule judged met, with a note."""
+    notes = {rule.pk: ("met", "Fremgår af ansøgningen.") for rule in application.offer.rules.all()}
+    save_assessment(application, case_officer, notes, "Opfylder betingelserne.", 1)

@@ -48,3 +48,18 @@ class UserFactory(DjangoModelFactory):
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
             instance.save()
+
+
+def assess_completely(application, assessed_by, *not_met: str, reason="Vurderet i testen."):
+    """Judge every condition and criterion of the application's offer, each with a reason:
+    met unless its key is in ``not_met``. A decision needs this first (C4)."""
+    from indsats.applications.decisions import save_assessment
+    from indsats.applications.models import Assessment
+
+    judgements = {
+        rule.pk: ("not_met" if rule.key in not_met else "met", reason)
+        for rule in application.offer.rules.all()
+    }
+    current = Assessment.objects.filter(application=application).first()
+    save_assessment(application, assessed_by, judgements, "", current.version if current else 1)
+    return application

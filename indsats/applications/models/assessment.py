@@ -31,6 +31,18 @@ class Assessment(models.Model):
     )
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # A manager's recorded decision to let the case be decided before every rule is
+    # judged (C4): who, when and why, for the file.
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("undtagelse givet af"),
+    )
+    override_at = models.DateTimeField(_("undtagelse givet"), null=True, blank=True)
+    override_reason = models.TextField(_("begrundelse for undtagelsen"), blank=True)
 
     class Meta:
         verbose_name = _("vurdering")
@@ -39,14 +51,21 @@ class Assessment(models.Model):
     def __str__(self):
         return str(_("Vurdering af %s")) % self.application
 
+    @property
+    def is_overridden(self) -> bool:
+        return self.override_at is not None
+
 
 class CriterionJudgement(models.Model):
+    """A judgement of one rule; its reason is an internal note for the file, never put in a
+    letter or an e-mail."""
+
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="judgements")
     rule = models.ForeignKey(
         OfferCondition, on_delete=models.PROTECT, related_name="+", verbose_name=_("kriterium")
     )
     judgement = models.CharField(_("vurdering"), max_length=10, choices=Judgement.choices)
-    reason = models.TextField(_("begrundelse"))
+    reason = models.TextField(_("intern begrundelse"))
 
     class Meta:
         ordering = ["assessment", "rule__kind", "rule__order"]
@@ -71,7 +90,9 @@ class Decision(models.Model):
         "applications.Application", on_delete=models.CASCADE, related_name="decisions"
     )
     outcome = models.CharField(_("afgørelse"), max_length=15, choices=DecisionOutcome.choices)
-    reason = models.TextField(_("begrundelse"))
+    # What the letter tells the applicant, and what stays in the file: never mixed (C4).
+    applicant_text = models.TextField(_("begrundelse til ansøgeren"))
+    internal_reason = models.TextField(_("intern begrundelse"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -18,7 +18,12 @@ from indsats.applications.models import (
 )
 from indsats.catalogue.models import OfferCondition
 from indsats.programmes.models import Programme, ProgrammeStatus
-from indsats.testing.factories import PlacementSiteFactory, UserFactory, municipality_organisation
+from indsats.testing.factories import (
+    PlacementSiteFactory,
+    UserFactory,
+    assess_completely,
+    municipality_organisation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +135,7 @@ def test_it_shows_earlier_help_from_the_records_next_to_the_declaration(
     earlier = make_application("O2", applicant.organisation, applicant, submitted=True)
     from indsats.applications.decisions import decide
 
+    assess_completely(earlier, case_officer)
     decide(earlier, "grant", "Bevilget.", case_officer)
     current = make_application("O1", applicant.organisation, applicant, submitted=True)
     client.force_login(case_officer)
@@ -141,11 +147,13 @@ def test_it_shows_earlier_help_from_the_records_next_to_the_declaration(
     assert "Uoverensstemmelse" in response.text
 
 
-def _decide(client, user, application, outcome, reason="Begrundelse for afgørelsen."):
+def _decide(client, user, application, outcome, reason="Begrundelse for afgørelsen.", **extra):
+    """Decide and send the letter, after a complete assessment (C4)."""
+    assess_completely(application, user)
     client.force_login(user)
     return client.post(
         reverse("applications:decide", args=[application.pk]),
-        {"outcome": outcome, "reason": reason},
+        {"outcome": outcome, "applicant_text": reason, "action": "send", **extra},
     )
 
 
@@ -174,7 +182,7 @@ def test_it_grants_with_a_letter_in_docx_and_pdf_and_an_e_mail(
 
 def test_it_refuses_a_decision_without_a_reason(client, case_officer, submitted):
     response = _decide(client, case_officer, submitted, "reject", reason="")
-    assert "reason" in response.context["decision_form"].errors
+    assert "applicant_text" in response.context["decision_form"].errors
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.SUBMITTED
 
@@ -218,6 +226,7 @@ def test_it_grants_a_group_of_small_sites_into_one_joint_programme(
     second = make_application(
         "O4", sites[1], users[1], submitted=True, employee_count="10", partners=[str(sites[0].pk)]
     )
+    assess_completely(second, case_officer)
     _decide(client, case_officer, first, "grant", "Begge steder er klar.")
     first.refresh_from_db()
     second.refresh_from_db()

@@ -26,6 +26,8 @@ OBJECT_URLS = {
     "applications:assign": "application",
     "applications:assess": "application",
     "applications:decide": "application",
+    "applications:override": "application",
+    "applications:correct_letter": "decision",
     "applications:reopen": "decision",
     "organisations:detail": "organisation",
     "organisations:placement_site_edit": "organisation",
@@ -67,7 +69,7 @@ def records(site_applicant, placement_site, make_application):
     decision = Decision.objects.create(
         application=application,
         outcome="waiting_list",
-        reason="Venteliste.",
+        applicant_text="Venteliste.",
         decided_by=UserFactory(role="case_officer"),
     )
     from indsats.allocation.models import PlanMove

@@ -26,12 +26,35 @@ def start(request, slug):
     drafts = Application.objects.filter(
         offer=offer, organisation=request.user.organisation, status="draft"
     )
+    enquiry = _own_enquiry(request, offer)
     if request.method == "POST":
         application = Application.objects.create(
-            offer=offer, organisation=request.user.organisation, created_by=request.user
+            offer=offer,
+            organisation=request.user.organisation,
+            created_by=request.user,
+            enquiry=enquiry,
+            # the form's enquiry field shows it chosen
+            answers={"enquiry": str(enquiry.pk)} if enquiry else {},
         )
         return redirect("applications:edit", pk=application.pk)
-    return render(request, "applications/start.html", {"offer": offer, "drafts": drafts})
+    return render(
+        request,
+        "applications/start.html",
+        {"offer": offer, "drafts": drafts, "enquiry": enquiry},
+    )
+
+
+def _own_enquiry(request, offer):
+    """The enquiry the applicant came from (``?henvendelse=``), if it is their own
+    organisation's about this offer; anything else is ignored."""
+    from ..models import Enquiry
+
+    value = (request.POST or request.GET).get("henvendelse", "")
+    if not value.isdigit():
+        return None
+    return Enquiry.objects.filter(
+        pk=int(value), offer=offer, organisation=request.user.organisation
+    ).first()
 
 
 def _editable(request, pk) -> Application:

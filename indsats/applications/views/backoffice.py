@@ -1,4 +1,5 @@
-"""The Board's inbox and case page: assign, assess, decide, reopen (C4)."""
+"""The Board's inbox and case page: assign, assess, reopen (C4); deciding is in
+``deciding``."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
@@ -11,9 +12,25 @@ from indsats.accounts.decorators import requires
 from indsats.core.concurrency import CONFLICT, EditConflict
 from indsats.core.pagination import paginate
 
-from .. import decisions, notifications
-from ..backoffice_forms import AssessmentForm, AssignForm, DecisionForm, InboxFilterForm, ReopenForm
-from ..models import OPEN_STATUSES, Application, ApplicationStatus, Decision, Enquiry, EnquiryStatus
+from .. import decisions
+from ..backoffice_forms import (
+    AssessmentForm,
+    AssignForm,
+    DecisionForm,
+    InboxFilterForm,
+    OverrideForm,
+    ReopenForm,
+)
+from ..models import (
+    OPEN_STATUSES,
+    Application,
+    ApplicationStatus,
+    Decision,
+    DocumentKind,
+    DocumentVersion,
+    Enquiry,
+    EnquiryStatus,
+)
 from ..services import answers_summary
 from ..timeline import staff_history
 
@@ -164,8 +181,17 @@ def _case_context(request, application, **overrides):
         if application.offer.code == "O1"
         else None,
         "decision_form": DecisionForm(),
+        "override_form": OverrideForm(),
+        "gaps": decisions.gaps_in_assessment(
+            application, decisions.rules_to_judge(application.offer)
+        )
+        if application.status in OPEN_STATUSES
+        else None,
         "reopen_form": ReopenForm(),
         "decisions": application.decisions.select_related("decided_by", "reopened_by"),
+        "letters": DocumentVersion.objects.filter(
+            document__application=application, document__kind=DocumentKind.DECISION_LETTER
+        ).select_related("uploaded_by"),
         "group": application.group.applications.select_related("organisation").order_by("pk")
         if application.group_id
         else [],
@@ -173,6 +199,9 @@ def _case_context(request, application, **overrides):
         "can_assess": permissions.can_assess(request.user),
         "can_decide": permissions.can_decide(request.user) and application.status in OPEN_STATUSES,
         "can_reopen": permissions.can_reopen_decision(request.user),
+        "can_correct_letters": permissions.can_decide(request.user),
+        "can_override": permissions.can_reopen_decision(request.user)
+        and application.status in OPEN_STATUSES,
     }
     context.update(overrides)
     return context
@@ -230,27 +259,6 @@ def assess(request, pk):
         context,
         status=CONFLICT if form.non_field_errors() else 200,
     )
-
-
-@require_POST
-@requires(permissions.can_decide)
-def decide(request, pk):
-    application = _staff_application(pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            made = decisions.decide(
-                application, form.cleaned_data["outcome"], form.cleaned_data["reason"], request.user
-            )
-        except decisions.DecisionRefused as refusal:
-            form.add_error(None, refusal.reason)
-        else:
-            for decision in made:
-                notifications.decision_made(decision)
-            messages.success(request, _("Afgørelsen er truffet, og brevet er sendt."))
-            return redirect("applications:case", pk=application.pk)
-    context = _case_context(request, application, decision_form=form)
-    return render(request, "applications/backoffice/case.html", context)
 
 
 @require_POST

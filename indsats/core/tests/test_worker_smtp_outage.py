@@ -29,7 +29,7 @@ from indsats.applications.models import Application
 from indsats.applications.services import submit
 from indsats.catalogue.models import Offer
 from indsats.testing import answers
-from indsats.testing.factories import UserFactory, municipality_organisation
+from indsats.testing.factories import UserFactory, assess_completely, municipality_organisation
 
 aarhus = municipality_organisation("751")
 applicant = UserFactory(
@@ -41,11 +41,12 @@ application = Application.objects.create(
     answers=answers.o1(),
 )
 assert submit(application, applicant).submitted
+assess_completely(application, officer)
 client = Client()
 client.force_login(officer)
 response = client.post(
     reverse("applications:decide", args=[application.pk]),
-    {"outcome": "grant", "reason": "Motivationen er tydelig."},
+    {"outcome": "grant", "applicant_text": "Motivationen er tydelig.", "action": "send"},
     HTTP_HOST="localhost",
 )
 result = {"status": response.status_code, "reference": application.reference}

@@ -9,7 +9,12 @@ from django.utils import timezone
 from indsats.accounts.models import Role
 from indsats.core.tests.browser import assert_accessible, log_in
 from indsats.programmes.models import Programme, ProgrammeStatus
-from indsats.testing.factories import TEST_PASSWORD, PlacementSiteFactory, UserFactory
+from indsats.testing.factories import (
+    TEST_PASSWORD,
+    PlacementSiteFactory,
+    UserFactory,
+    assess_completely,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +63,10 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     first = make_application(
         "O4", ask, ask_leader, submitted=True, employee_count="12", partners=[str(birk.pk)]
     )
-    make_application(
+    second = make_application(
         "O4", birk, birk_leader, submitted=True, employee_count="10", partners=[str(ask.pk)]
     )
+    assess_completely(second, officer)  # Birk's case is judged already; Ask's below
 
     # Assess and grant the group (C4).
     log_in(page, live_server, officer.email, TEST_PASSWORD)
@@ -71,10 +77,16 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     management = page.get_by_role("group").filter(has_text="Ledelsen har besluttet").first
     management.get_by_label("Opfyldt", exact=True).check()
     page.locator("textarea[name^=reason_]").first.fill("Ledelsen har skrevet under.")
+    for rule in page.locator("fieldset:has(input[name^=judgement_])").all():  # C4: every rule
+        rule.get_by_label("Opfyldt", exact=True).check()
+    for reason in page.locator("textarea[name^=reason_]").all():
+        if not reason.input_value():
+            reason.fill("Fremgår af ansøgningen.")
     _click(page, "Gem vurdering")
     page.get_by_label("Bevilget").check()
-    page.locator("textarea[name=reason]").fill("Begge steder opfylder betingelserne.")
-    _click(page, "Træf afgørelse og send brev")
+    page.locator("textarea[name=applicant_text]").fill("Begge steder opfylder betingelserne.")
+    _click(page, "Se brevet før det sendes")
+    _click(page, "Træf afgørelse og send brevet")
     with page.expect_navigation():
         page.get_by_role("link", name="Opholdsstedet Ask, Opholdsstedet Birk").click()
     programme_url = page.url

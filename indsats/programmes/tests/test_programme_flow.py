@@ -12,7 +12,7 @@ from indsats.accounts.models import Role
 from indsats.applications.decisions import decide
 from indsats.applications.models import DocumentKind
 from indsats.programmes.models import ProgrammeStatus, StepRecord
-from indsats.testing.factories import PlacementSiteFactory, UserFactory
+from indsats.testing.factories import PlacementSiteFactory, UserFactory, assess_completely
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +30,11 @@ def joint_programme(case_officer, make_application):
     first = make_application(
         "O4", sites[0], users[0], submitted=True, employee_count="12", partners=[str(sites[1].pk)]
     )
-    make_application(
+    second = make_application(
         "O4", sites[1], users[1], submitted=True, employee_count="12", partners=[str(sites[0].pk)]
     )
+    for member in (first, second):
+        assess_completely(member, case_officer)  # a decision needs it (C4)
     decide(first, "grant", "Klar til start.", case_officer)
     first.refresh_from_db()
     return first.programme
