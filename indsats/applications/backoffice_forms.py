@@ -92,7 +92,7 @@ class AssessmentForm(forms.Form):
         for rule in self.rules:
             current = judgements.get(rule.pk)
             self.fields[f"judgement_{rule.pk}"] = forms.ChoiceField(
-                label=f"{rule.requirement}: {rule.text}",
+                label=f"{rule.requirement}: {rule}",
                 choices=[("", _("Ikke vurderet"))] + list(Judgement.choices),
                 required=False,
                 widget=forms.RadioSelect,
@@ -154,7 +154,7 @@ class DecisionForm(LetterTextForm):
         error_messages={"required": _("Vælg en afgørelse.")},
     )
     internal_reason = forms.CharField(
-        label=_("Intern begrundelse"),
+        label=_("Intern begrundelse for afgørelsen"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Til sagen. Står aldrig i brevet eller i e-mails til ansøgeren."),
