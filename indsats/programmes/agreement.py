@@ -28,8 +28,12 @@ def missing_for_agreement(programme) -> str | None:
     return None
 
 
+def _weekday_and_date(day) -> str:
+    return f"{date_format(day, 'l')} {date_format(day, 'DATE_FORMAT')}"
+
+
 def _when(value) -> str:
-    return date_format(timezone.localtime(value), "j. F Y \\k\\l. H.i")
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 def agreement_letter(programme) -> Letter:
@@ -55,18 +59,18 @@ def agreement_letter(programme) -> Letter:
     theme_days = list(programme.theme_days.order_by("date"))
     dates = [(_("Indledende møde"), f"{_when(meeting.starts_at)}, {meeting.place}")]
     dates += [
-        (_("Temadag %(n)s") % {"n": number}, f"{date_format(day.date, 'l j. F Y')}, {day.place}")
+        (_("Temadag %(n)s") % {"n": number}, f"{_weekday_and_date(day.date)}, {day.place}")
         for number, day in enumerate(theme_days, start=1)
     ]
     dates += [
         (
             _("Fokusgruppeinterview (%(phase)s)") % {"phase": group.get_phase_display().lower()},
-            date_format(group.held_on, "j. F Y"),
+            date_format(group.held_on, "DATE_FORMAT"),
         )
         for group in programme.focus_groups.exclude(held_on=None).order_by("held_on")
     ]
     if meeting.agreed_end:
-        dates.append((_("Forventet afslutning"), date_format(meeting.agreed_end, "j. F Y")))
+        dates.append((_("Forventet afslutning"), date_format(meeting.agreed_end, "DATE_FORMAT")))
     sections = [
         Section(
             heading="",

@@ -23,7 +23,8 @@ class ProgrammesConfig(AppConfig):
             models.Task,
             models.ProgrammeRecord,
         ):
-            register_audited(model)
+            # The version counter and the save time say nothing a person needs to read.
+            register_audited(model, exclude_fields=["version", "updated_at"])
         register_labels(models.StepRecord, "step", step_titles)
         register_labels(models.Programme, "current_step", step_titles)
 

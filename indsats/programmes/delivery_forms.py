@@ -1,20 +1,31 @@
 """Forms for the records of delivering a programme (C6).
 
-The rules themselves (hours cap, theme days) are pure functions in ``rules``; these
-forms hand them the stored values and put the verdict where the user will see it.
+The rules themselves (hours cap, theme days, dates in order) are pure functions in
+``rules``; these forms hand them the stored values and put the verdict at the field it
+is about. Every form that corrects a record carries its version (optimistic locking,
+``core.concurrency``) and checks the rules again against the other records, so a
+correction is held to the same rules as a new record. Where a correction matters — a
+moved theme day, a corrected hour entry — it needs a reason, saved on the record so the
+audit trail shows it (``correction_forms``).
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from indsats.accounts.models import User
 from indsats.accounts.permissions import DELIVERERS
+from indsats.core import workdays
 from indsats.core.concurrency import VersionedModelForm
+from indsats.core.forms import danish_formfield
 
 from . import rules
+from .correction_forms import CorrectionReasonMixin, meeting_dates
 from .models import (
     FocusGroup,
     Goal,
@@ -28,6 +39,7 @@ from .models import (
     initial_meeting_minutes_template,
 )
 
+HALF_HOUR = Decimal("0.5")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -49,8 +61,11 @@ def delivering_staff():
     ).order_by("full_name")
 
 
-def theme_day_topics() -> str:
-    """The four topics of the theme days (O4.2), one per line, as a starting point."""
+def theme_day_topics(offer=None) -> str:
+    """The topics of the theme days (O4.2), one per line, as a starting point: the offer's
+    own (staff keep them in the catalogue, in Danish and English), else the four of O4.2."""
+    if offer is not None and offer.theme_day_topics.strip():
+        return offer.in_language("theme_day_topics")
     return "\n".join(
         str(topic)
         for topic in (
@@ -62,12 +77,26 @@ def theme_day_topics() -> str:
     )
 
 
-class MeetingForm(VersionedModelForm):
-    """A meeting's time, place, participants and minutes; saved with optimistic locking."""
+class MeetingForm(CorrectionReasonMixin, VersionedModelForm):
+    """A meeting's time, place, participants and minutes; saved with optimistic locking.
+
+    Its date must fit the programme's order (the initial meeting before the theme days,
+    the closing meeting after them) and minutes are for a meeting that has begun.
+    """
+
+    reason_help = _("Frivilligt. Fx hvorfor mødet flyttes. Begrundelsen ses i historikken.")
 
     class Meta:
         model = Meeting
-        fields = ["kind", "starts_at", "place", "participants", "minutes", "agreed_end"]
+        fields = [
+            "kind",
+            "starts_at",
+            "place",
+            "participants",
+            "minutes",
+            "agreed_end",
+            "change_reason",
+        ]
         widgets = {
             "starts_at": DATETIME_INPUT,
             "agreed_end": DATE_INPUT,
@@ -94,13 +123,38 @@ class MeetingForm(VersionedModelForm):
         ):
             self.initial["minutes"] = initial_meeting_minutes_template()
 
+    def clean(self):
+        cleaned = super().clean()
+        starts_at = cleaned.get("starts_at")
+        if starts_at is None:
+            return cleaned
+        others = self.programme.meetings.exclude(pk=self.instance.pk)
+        problem = rules.meeting_date_problem(
+            cleaned.get("kind", ""),
+            timezone.localdate(starts_at),
+            list(self.programme.theme_days.values_list("date", flat=True)),
+            meeting_dates(others),
+        )
+        if problem:
+            self.add_error("starts_at", problem)
+        written = Meeting(minutes=cleaned.get("minutes", "")).has_minutes
+        problem = rules.minutes_problem(starts_at, timezone.now(), written)
+        if problem:
+            self.add_error("minutes", problem)
+        return cleaned
 
-class ThemeDayForm(forms.ModelForm):
-    """One of the two connected theme days (O4.1): refused when it breaks the rule."""
+
+class ThemeDayForm(CorrectionReasonMixin, VersionedModelForm):
+    """One of the two connected theme days (O4.1): refused when it breaks the rule. A
+    moved day is checked against the other day again, and needs a reason."""
+
+    reason_help = _("Skal udfyldes, når temadagen flyttes. Begrundelsen ses i historikken.")
+    reason_required_for = ("date",)
+    reason_missing = _("Skriv, hvorfor temadagen flyttes.")
 
     class Meta:
         model = ThemeDay
-        fields = ["date", "place", "topics", "held", "gap_reason"]
+        fields = ["date", "place", "topics", "held", "gap_reason", "change_reason"]
         widgets = {
             "date": DATE_INPUT,
             "topics": forms.Textarea(attrs={"rows": 5}),
@@ -115,7 +169,7 @@ class ThemeDayForm(forms.ModelForm):
         self.fields["topics"].help_text = _("Emnerne fra O4.2; ret dem til dagens program.")
         self.fields["held"].label = _("Temadagen er holdt")
         if not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("topics", theme_day_topics())
+            self.initial.setdefault("topics", theme_day_topics(programme.offer))
 
     def clean(self):
         cleaned = super().clean()
@@ -124,6 +178,15 @@ class ThemeDayForm(forms.ModelForm):
             return cleaned
         if cleaned.get("held") and day > timezone.localdate():
             self.add_error("held", _("En temadag i fremtiden kan ikke være holdt."))
+        meetings = meeting_dates(self.programme.meetings.all())
+        problem = rules.theme_day_date_problem(
+            day,
+            min((when for kind, when in meetings if kind == "initial"), default=None),
+            min((when for kind, when in meetings if kind == "closing"), default=None),
+        )
+        if problem:
+            self.add_error("date", problem)
+            return cleaned
         others = self.programme.theme_days.exclude(pk=self.instance.pk)
         verdict = rules.check_theme_day(
             list(others.values_list("date", flat=True)), day, cleaned.get("gap_reason", "")
@@ -133,12 +196,14 @@ class ThemeDayForm(forms.ModelForm):
         return cleaned
 
 
-class FocusGroupForm(forms.ModelForm):
+class FocusGroupForm(CorrectionReasonMixin, VersionedModelForm):
     """The focus-group interview at the start or the end (O4.1)."""
+
+    reason_help = _("Frivilligt. Fx hvorfor datoen rettes. Begrundelsen ses i historikken.")
 
     class Meta:
         model = FocusGroup
-        fields = ["held_on", "participants", "notes"]
+        fields = ["held_on", "participants", "notes", "change_reason"]
         widgets = {
             "held_on": DATE_INPUT,
             "participants": forms.Textarea(attrs={"rows": 3}),
@@ -152,20 +217,24 @@ class FocusGroupForm(forms.ModelForm):
         return held_on
 
 
-class HourEntryForm(forms.ModelForm):
-    """An entry in the hours log, checked against the programme's cap (O1.1).
+class HourEntryForm(CorrectionReasonMixin, VersionedModelForm):
+    """An entry in the hours log, checked against the programme's cap (O1.1) — a
+    corrected entry too, against the other entries and the cap as a manager has raised
+    it. A correction needs a reason.
 
     The view validates it while it holds a lock on the programme, so two consultants
     logging at the same moment cannot together pass the cap.
     """
 
+    reason_help = _("Skriv, hvad der rettes og hvorfor. Begrundelsen ses i historikken.")
+    reason_required_for = ("date", "hours", "description", "consultant")
+    reason_missing = _("Skriv, hvorfor registreringen rettes.")
+
     class Meta:
         model = HourEntry
-        fields = ["date", "hours", "description", "consultant"]
-        widgets = {
-            "date": DATE_INPUT,
-            "hours": forms.NumberInput(attrs={"step": "0.5", "min": "0.5"}),
-        }
+        fields = ["date", "hours", "description", "consultant", "change_reason"]
+        widgets = {"date": DATE_INPUT}
+        formfield_callback = danish_formfield
 
     def __init__(self, *args, programme, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +244,7 @@ class HourEntryForm(forms.ModelForm):
         self.verdict: rules.HoursVerdict | None = None
         self.fields["consultant"].queryset = delivering_staff()
         self.fields["hours"].help_text = _("I halve eller hele timer, fx 2,5.")
-        if not self.is_bound:
+        if not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("date", timezone.localdate())
             self.initial.setdefault("consultant", user.pk)
 
@@ -189,8 +258,12 @@ class HourEntryForm(forms.ModelForm):
 
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
+        if hours % HALF_HOUR:
+            raise forms.ValidationError(_("Skriv timerne i halve eller hele timer, fx 2,5."))
         status = hours_summary(self.programme)
-        self.verdict = rules.check_new_hours(status.total, hours, status.cap)
+        # A correction replaces the entry: the others' total, plus the corrected hours.
+        logged = status.total - (self.instance.hours if self.instance.pk else 0)
+        self.verdict = rules.check_new_hours(logged, hours, status.cap)
         if not self.verdict.allowed:
             raise forms.ValidationError(self.verdict.reason)
         return hours
@@ -232,7 +305,7 @@ class HourCapForm(forms.Form):
         return reason
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedModelForm):
     """A concrete goal (O2.1) and, later, its result (O2.4)."""
 
     class Meta:
@@ -247,7 +320,10 @@ class GoalForm(forms.ModelForm):
         }
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(VersionedModelForm):
+    """A task and its deadline: a working day, since a deadline on a weekend or a Danish
+    public holiday is one nobody can meet on the day."""
+
     class Meta:
         model = Task
         fields = ["title", "due_on", "assignee"]
@@ -256,6 +332,24 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = delivering_staff()
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if workdays.is_working_day(due_on):
+            return due_on
+        holiday = workdays.holiday_name(due_on)
+        words = {
+            "date": date_format(due_on, "DATE_FORMAT"),
+            "next": date_format(workdays.next_working_day(due_on), "DATE_FORMAT"),
+            "holiday": holiday,
+        }
+        if holiday:
+            message = _(
+                "%(date)s er en helligdag (%(holiday)s). Vælg en hverdag som frist, fx %(next)s."
+            )
+        else:
+            message = _("%(date)s er en weekenddag. Vælg en hverdag som frist, fx %(next)s.")
+        raise forms.ValidationError(message % words)
 
 
 class ProgrammeRecordForm(VersionedModelForm):

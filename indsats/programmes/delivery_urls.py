@@ -3,7 +3,7 @@ namespace. Every route takes the programme's pk first."""
 
 from django.urls import path
 
-from .views import delivery
+from .views import corrections, delivery
 
 urlpatterns = [
     path("<int:pk>/moeder/ny/", delivery.meeting_add, name="meeting_add"),
@@ -19,4 +19,24 @@ urlpatterns = [
     path("<int:pk>/opgaver/<int:task_pk>/udfoert/", delivery.task_done, name="task_done"),
     path("<int:pk>/noter/", delivery.record_edit, name="record_edit"),
     path("<int:pk>/konsulenter/", delivery.consultants, name="consultants"),
+    # Corrections and cancellations, with history (#9)
+    path("<int:pk>/temadage/<int:day_pk>/", corrections.theme_day_edit, name="theme_day_edit"),
+    path("<int:pk>/timer/<int:entry_pk>/", corrections.hours_edit, name="hours_edit"),
+    path("<int:pk>/opgaver/<int:task_pk>/", corrections.task_edit, name="task_edit"),
+    *(
+        path(
+            f"<int:pk>/{segment}/<int:record_pk>/{verb}/",
+            corrections.cancel,
+            {"kind": kind},
+            name=f"{kind}_cancel",
+        )
+        for kind, segment, verb in (
+            ("meeting", "moeder", "aflys"),
+            ("theme_day", "temadage", "aflys"),
+            ("hour_entry", "timer", "slet"),
+            ("focus_group", "fokusgrupper", "slet"),
+            ("goal", "maal", "slet"),
+            ("task", "opgaver", "slet"),
+        )
+    ),
 ]

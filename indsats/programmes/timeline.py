@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -20,6 +22,19 @@ class Event:
     details: tuple[str, ...] = ()
 
 
+def _deleted_ids(model, programme) -> list:
+    """The ids of the programme's cancelled (deleted) records of ``model``: their audit
+    entries name the programme (``Correctable.get_additional_data``), so the history
+    keeps a cancelled theme day or a deleted hour entry and the reason given."""
+    return list(
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            action=LogEntry.Action.DELETE,
+            additional_data__programme=programme.pk,
+        ).values_list("object_pk", flat=True)
+    )
+
+
 def _related_objects(programme):
     """(model, ids) for the programme and every record that belongs to it."""
     from indsats.applications.models import Document, DocumentVersion
@@ -28,7 +43,8 @@ def _related_objects(programme):
     for manager in ("meetings", "theme_days", "focus_groups", "hour_entries", "goals", "tasks"):
         queryset = getattr(programme, manager, None)
         if queryset is not None:
-            related.append((queryset.model, list(queryset.values_list("pk", flat=True))))
+            ids = list(queryset.values_list("pk", flat=True))
+            related.append((queryset.model, ids + _deleted_ids(queryset.model, programme)))
     documents = Document.objects.filter(
         Q(programme=programme) | Q(application__programme=programme)
     )

@@ -51,7 +51,27 @@ def _normalised(text: str) -> str:
     return " ".join((text or "").split())
 
 
-class Meeting(models.Model):
+class Correctable(models.Model):
+    """A delivery record that can be corrected, moved or cancelled with history (C6, C10).
+
+    ``version`` guards against two people overwriting each other (``core.concurrency``).
+    ``change_reason`` holds the reason given for the latest correction: saving it makes
+    django-auditlog record it beside the changed fields, so the audit trail shows why. A
+    cancelled record is deleted after its reason is saved, so the trail keeps both.
+    """
+
+    change_reason = models.TextField(_("begrundelse for ændringen"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self) -> dict:
+        """Stored with every audit entry, so a deleted record stays in its programme's history."""
+        return {"programme": self.programme_id}
+
+
+class Meeting(Correctable):
     """A meeting with the municipality or site: when, where, who, and the minutes."""
 
     programme = models.ForeignKey(
@@ -74,7 +94,6 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["programme", "starts_at", "pk"]
@@ -91,7 +110,7 @@ class Meeting(models.Model):
         return bool(written) and written != _normalised(initial_meeting_minutes_template())
 
 
-class ThemeDay(models.Model):
+class ThemeDay(Correctable):
     """One of the two connected theme days at the site (O4.1, O4.2, O4.3 step 7)."""
 
     programme = models.ForeignKey(
@@ -107,6 +126,7 @@ class ThemeDay(models.Model):
         help_text=_("Kun hvis dagene ikke ligger på hverdage lige efter hinanden: hvorfor ikke."),
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
     class Meta:
         ordering = ["programme", "date", "pk"]
@@ -122,7 +142,7 @@ class FocusGroupPhase(models.TextChoices):
     END = "end", _("Ved forløbets afslutning")
 
 
-class FocusGroup(models.Model):
+class FocusGroup(Correctable):
     """The focus-group interview with a staff group at the start or the end (O4.1)."""
 
     programme = models.ForeignKey(
@@ -162,7 +182,7 @@ class HourEntryManager(models.Manager):
         return hours_summary(programme)
 
 
-class HourEntry(models.Model):
+class HourEntry(Correctable):
     """Hours of sparring, advice or teaching given (O1.1: up to 25 hours)."""
 
     programme = models.ForeignKey(
@@ -178,6 +198,7 @@ class HourEntry(models.Model):
         verbose_name=_("konsulent"),
     )
     created_at = models.DateTimeField(_("registreret"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
     objects = HourEntryManager()
 
@@ -195,7 +216,7 @@ class HourEntry(models.Model):
         return f"{self.date:%d.%m.%Y}: {self.hours} t"
 
 
-class Goal(models.Model):
+class Goal(Correctable):
     """A concrete goal set together with the municipality, and its result (O2.1, O2.4, O3)."""
 
     programme = models.ForeignKey(
@@ -219,7 +240,7 @@ class Goal(models.Model):
         return bool((self.result or "").strip())
 
 
-class Task(models.Model):
+class Task(Correctable):
     """Something someone must do by a date."""
 
     programme = models.ForeignKey(
@@ -243,6 +264,7 @@ class Task(models.Model):
         verbose_name=_("oprettet af"),
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
     class Meta:
         ordering = ["programme", models.F("done_at").asc(nulls_first=True), "due_on", "pk"]

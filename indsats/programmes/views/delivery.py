@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -129,10 +130,16 @@ def meeting_edit(request, pk, meeting_pk):
 def theme_day_add(request, pk):
     programme = _programme(request, pk)
     form = ThemeDayForm(request.POST or None, programme=programme)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Temadagen er gemt."))
-        return _back(programme, "temadage")
+    if request.method == "POST":
+        # Under the programme's lock: two people adding at once cannot make three days.
+        with transaction.atomic():
+            Programme.objects.select_for_update().get(pk=programme.pk)
+            added = form.is_valid()
+            if added:
+                form.save()
+        if added:
+            messages.success(request, _("Temadagen er gemt."))
+            return _back(programme, "temadage")
     return _page(
         request,
         "theme_day_form.html",
@@ -167,15 +174,19 @@ def focus_group(request, pk, phase):
         programme=programme, phase=phase
     )
     form = FocusGroupForm(request.POST or None, instance=instance)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Fokusgruppeinterviewet er gemt."))
-        return _back(programme, "fokusgrupper")
+        if saved(form):
+            messages.success(request, _("Fokusgruppeinterviewet er gemt."))
+            return _back(programme, "fokusgrupper")
+        status = CONFLICT
     return _page(
         request,
         "focus_group_form.html",
         programme,
         form,
+        status=status,
+        group=instance,
         phase_label=FocusGroupPhase(phase).label,
     )
 
@@ -241,7 +252,7 @@ def _raise_hour_cap(request, programme, form) -> bool:
             )
             return False
         line = _("%(date)s, %(who)s: fra %(old)s til %(new)s timer. %(reason)s") % {
-            "date": timezone.localdate().strftime("%d.%m.%Y"),
+            "date": date_format(timezone.localdate(), "SHORT_DATE_FORMAT"),
             "who": request.user.full_name,
             "old": current if current is not None else "–",
             "new": new_cap,
@@ -279,11 +290,13 @@ def goal_edit(request, pk, goal_pk):
     programme = _programme(request, pk)
     goal = get_object_or_404(Goal, pk=goal_pk, programme=programme)
     form = GoalForm(request.POST or None, instance=goal)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Målet er gemt."))
-        return _back(programme, "maal")
-    return _page(request, "goal_form.html", programme, form, goal=goal)
+        if saved(form):
+            messages.success(request, _("Målet er gemt."))
+            return _back(programme, "maal")
+        status = CONFLICT
+    return _page(request, "goal_form.html", programme, form, status=status, goal=goal)
 
 
 # --- Tasks ----------------------------------------------------------------------------------
