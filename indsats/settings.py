@@ -247,6 +247,11 @@ BOARD_INBOX_EMAIL = env.str("BOARD_INBOX_EMAIL", default="indsats-indbakke@local
 SITE_URL = env.str("SITE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
 if PRODUCTION and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("SITE_URL must be the service's https:// address in production.")
+# Statistics Denmark's Statbank API v1: the screening's imports and the settings page's
+# list of UND3's reason codes (#9); another address for a mirror, or a test's own server.
+STATBANK_API_URL = env.str("STATBANK_API_URL", default="https://api.statbank.dk/v1")
+if not STATBANK_API_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("STATBANK_API_URL must be an http:// or https:// address.")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

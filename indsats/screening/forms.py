@@ -160,3 +160,34 @@ class ImportForm(forms.Form):
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("Filen er større end 10 MB."))
         return upload
+
+
+class ReasonCodeChoiceForm(forms.Form):
+    """UND3's reasons that count as violence or sexual abuse, ticked from the table's own
+    list (#9), and the year they count from. Carries the settings' version, so that two
+    managers never overwrite each other's settings."""
+
+    codes = forms.MultipleChoiceField(
+        label=_("Årsager, der tæller som vold og seksuelle overgreb"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Vælg mindst én årsag."),
+            "invalid_choice": _("Koden %(value)s står ikke i UND3's liste over årsager."),
+        },
+    )
+    first_year = forms.IntegerField(
+        label=_("Gælder fra og med år"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_(
+            "Tidligere perioder i indstillingerne bevares; en periode, der løber ind i året, "
+            "slutter året før."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, options, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["codes"].choices = [
+            (option.code, f"{option.code} – {option.text}") for option in options
+        ]

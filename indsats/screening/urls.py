@@ -18,5 +18,6 @@ urlpatterns = [
     path("presse/<int:pk>/", records.press_edit, name="press_edit"),
     path("minister/<int:pk>/", records.ministerial_edit, name="ministerial_edit"),
     path("indstillinger/", manage.settings_edit, name="settings"),
+    path("indstillinger/aarsagskoder/", manage.reason_codes, name="reason_codes"),
     path("import/", manage.upload, name="upload"),
 ]

@@ -2,6 +2,7 @@ import json
 from functools import partial
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from indsats.screening.importers import import_statbank
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--api-url", default=None, help="Et andet API-endepunkt (test).")
 
     def handle(self, *args, table, file=None, years=None, tableinfo=False, api_url=None, **opts):
-        client = StatbankClient(api_url) if api_url else StatbankClient()
+        client = StatbankClient(api_url or settings.STATBANK_API_URL)
         importer = partial(import_statbank, table)
         try:
             if tableinfo:
