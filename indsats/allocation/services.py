@@ -163,6 +163,13 @@ def draw_plan(offer, period: Period) -> DrawnPlan:
     applications, unassessed = [], []
     for application in open_applications(offer):
         (applications if is_assessed(application, offer_rules) else unassessed).append(application)
+    # A group of small sites is one case (O4.4): a grant reaches every member, and decide
+    # refuses while any member is unassessed, so the group waits for its last assessment.
+    groups_waiting = {a.group_id for a in unassessed if a.group_id}
+    if groups_waiting:
+        unassessed += [a for a in applications if a.group_id in groups_waiting]
+        applications = [a for a in applications if a.group_id not in groups_waiting]
+        unassessed.sort(key=lambda a: (a.submitted_at, a.pk))
     helped = _helped_before(applications)
     candidates = [candidate_for(a, helped) for a in applications]
     policy = policy_for(offer, use)
