@@ -97,7 +97,7 @@ class WeightsForm(forms.Form):
         self.rules = list(rules)
         for rule in self.rules:
             self.fields[f"weight_{rule.pk}"] = forms.IntegerField(
-                label=rule.text, min_value=0, max_value=10, initial=weights.get(rule.pk, 1)
+                label=str(rule), min_value=0, max_value=10, initial=weights.get(rule.pk, 1)
             )
 
     def weights(self) -> dict[int, int]:

@@ -10,6 +10,8 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,6 +29,47 @@ class ApplicantKind(models.TextChoices):
     NONE = "none", _("Ingen ansøgning – Socialstyrelsen tager kontakt")
 
 
+class EnglishTexts(models.Model):
+    """A catalogue record whose texts have an English version beside the Danish (C11).
+
+    ``ENGLISH`` names the Danish fields that have one (``<name>_en``). A user who chose
+    English reads the English text; where it is missing, the Danish one, and the edit
+    page marks the gap for staff.
+    """
+
+    ENGLISH: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def in_language(self, name: str, language: str | None = None) -> str:
+        """The text of field ``name`` in ``language`` (the active one), else in Danish."""
+        if name not in self.ENGLISH:
+            raise ValueError(f"{type(self).__name__}.{name} has no English version.")
+        language = (language or get_language() or "da").split("-")[0]
+        if language == "en":
+            english = getattr(self, f"{name}_en")
+            if english.strip():
+                return english
+        return getattr(self, name)
+
+    def missing_english(self) -> list[str]:
+        """The Danish fields with text whose English version is empty."""
+        return [
+            name
+            for name in self.ENGLISH
+            if getattr(self, name).strip() and not getattr(self, f"{name}_en").strip()
+        ]
+
+
+def _english(danish_field: models.Field) -> models.Field:
+    """The English twin of a Danish text field: same kind, optional."""
+    label = format_lazy("{} ({})", danish_field.verbose_name, _("engelsk"))
+    if isinstance(danish_field, models.TextField):
+        return models.TextField(label, blank=True)
+    return models.CharField(label, max_length=danish_field.max_length, blank=True)
+
+
 class OfferQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -41,7 +84,7 @@ class OfferQuerySet(models.QuerySet):
         )
 
 
-class Offer(models.Model):
+class Offer(EnglishTexts):
     code = models.CharField(_("kode"), max_length=2, choices=OfferCode.choices, unique=True)
     slug = models.SlugField(_("adresse"), unique=True)
     reference_prefix = models.CharField(
@@ -83,6 +126,29 @@ class Offer(models.Model):
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    theme_day_topics = models.TextField(
+        _("temadagenes emner"),
+        blank=True,
+        help_text=_("Ét emne pr. linje; forslaget, når en temadag planlægges (O4.2)."),
+    )
+    # English versions (C11); empty means the Danish text is shown.
+    name_en = _english(name)
+    summary_en = _english(summary)
+    content_en = _english(content)
+    target_group_en = _english(target_group)
+    practical_en = _english(practical)
+    expected_results_en = _english(expected_results)
+    theme_day_topics_en = _english(theme_day_topics)
+
+    ENGLISH = (
+        "name",
+        "summary",
+        "content",
+        "target_group",
+        "practical",
+        "expected_results",
+        "theme_day_topics",
+    )
 
     objects = OfferQuerySet.as_manager()
 
@@ -99,7 +165,7 @@ class Offer(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.in_language("name")
 
     def can_be_applied_for_on(self, day: datetime.date) -> bool:
         """The same rule as ``Offer.objects.open_for_applications(day)``, without a query."""
@@ -128,7 +194,7 @@ class Actor(models.TextChoices):
     BOTH = "both", _("Begge")
 
 
-class OfferStep(models.Model):
+class OfferStep(EnglishTexts):
     """One step of the offer's process as the catalogue explains it."""
 
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="steps")
@@ -136,6 +202,10 @@ class OfferStep(models.Model):
     title = models.CharField(_("overskrift"), max_length=200)
     text = models.TextField(_("tekst"), blank=True)
     actor = models.CharField(_("hvem handler"), max_length=10, choices=Actor.choices)
+    title_en = _english(title)
+    text_en = _english(text)
+
+    ENGLISH = ("title", "text")
 
     class Meta:
         ordering = ["offer", "number"]
@@ -146,10 +216,10 @@ class OfferStep(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number}. {self.title}"
+        return f"{self.number}. {self.in_language('title')}"
 
 
-class OfferCondition(models.Model):
+class OfferCondition(EnglishTexts):
     """A condition every applicant must meet, or a criterion used to prioritise."""
 
     class Kind(models.TextChoices):
@@ -164,6 +234,9 @@ class OfferCondition(models.Model):
     key = models.SlugField(_("nøgle"), help_text=_("Fast navn, som vurderingen bruger."))
     text = models.TextField(_("tekst"))
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    text_en = _english(text)
+
+    ENGLISH = ("text",)
 
     class Meta:
         ordering = ["offer", "kind", "order"]
@@ -172,4 +245,4 @@ class OfferCondition(models.Model):
         constraints = [models.UniqueConstraint(fields=["offer", "key"], name="unique_rule_key")]
 
     def __str__(self):
-        return self.text
+        return self.in_language("text")

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -8,7 +9,14 @@ from indsats.accounts.decorators import requires
 from indsats.core.concurrency import CONFLICT, saved
 
 from .cache import cached_for_anonymous
-from .forms import OfferForm
+from .forms import (
+    CONDITIONS_PREFIX,
+    MISSING_ENGLISH,
+    STEPS_PREFIX,
+    ConditionFormSet,
+    OfferForm,
+    StepFormSet,
+)
 from .models import Offer
 
 
@@ -55,14 +63,30 @@ def offer_detail(request, slug):
 
 @requires(permissions.can_edit_catalogue)
 def offer_edit(request, slug):
+    """The offer's texts, steps and conditions, Danish and English side by side (C11)."""
     offer = _offer_for(request.user, slug)
-    form = OfferForm(request.POST or None, instance=offer)
+    data = request.POST or None
+    form = OfferForm(data, instance=offer)
+    steps = StepFormSet(data, instance=offer, prefix=STEPS_PREFIX)
+    rules = ConditionFormSet(data, instance=offer, prefix=CONDITIONS_PREFIX)
     status = 200
-    if request.method == "POST" and form.is_valid():
-        if saved(form):
-            messages.success(request, _("Tilbuddet er opdateret."))
-            return redirect("catalogue:offer_detail", slug=offer.slug)
+    if request.method == "POST" and all([form.is_valid(), steps.is_valid(), rules.is_valid()]):
+        with transaction.atomic():
+            if saved(form):
+                steps.save()
+                rules.save()
+                messages.success(request, _("Tilbuddet er opdateret."))
+                return redirect("catalogue:offer_detail", slug=offer.slug)
         status = CONFLICT
     return render(
-        request, "catalogue/offer_form.html", {"form": form, "offer": offer}, status=status
+        request,
+        "catalogue/offer_form.html",
+        {
+            "form": form,
+            "offer": offer,
+            "steps": steps,
+            "rules": rules,
+            "missing_english": MISSING_ENGLISH,
+        },
+        status=status,
     )

@@ -7,6 +7,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from indsats.catalogue.models import Offer
+from indsats.catalogue.tests.edit_data import edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -86,21 +87,7 @@ def test_it_says_on_the_page_when_an_offer_is_closed(client):
 
 
 def _edit_data(offer, **changes):
-    data = {
-        "name": offer.name,
-        "summary": offer.summary,
-        "content": offer.content,
-        "target_group": offer.target_group,
-        "practical": offer.practical,
-        "expected_results": offer.expected_results,
-        "is_published": "on",
-        "is_open": "on",
-        "valid_from": offer.valid_from.isoformat(),
-        "valid_to": "",
-        "version": offer.version,
-    }
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
+    return edit_data(offer, **changes)
 
 
 def test_it_lets_a_project_leader_change_a_text_and_keeps_the_earlier_wording(
