@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from indsats.accounts.models import Role
+from indsats.core import workdays
 from indsats.core.tests.browser import assert_accessible, log_in
 from indsats.programmes.models import Programme, ProgrammeStatus
 from indsats.testing.factories import (
@@ -36,11 +37,11 @@ def _steps_done(page) -> list[str]:
 
 
 def _last_working_days():
-    """A Monday and Tuesday in the past: two connected theme days (O4.1)."""
+    """Two connected working days in the past (O4.1): not a weekend, not a holiday."""
     day = timezone.localdate() - datetime.timedelta(days=14)
-    while day.weekday() != 0:
+    while not workdays.is_working_day(day):
         day -= datetime.timedelta(days=1)
-    return day, day + datetime.timedelta(days=1)
+    return day, workdays.next_working_day(day)
 
 
 def _upload(page, tmp_path, label, name):
