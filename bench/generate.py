@@ -291,9 +291,10 @@ def generate(applications: int = DEFAULT_APPLICATIONS, *, out=print) -> None:
         added = _applications(applications)
         _enquiries_and_programmes(applications)
         _statistics()
-    # Planner statistics, as a database in use has them (autovacuum would get there later).
+    # Planner statistics and PostgreSQL's visibility map, as a database in use has them
+    # (autovacuum would get there a little later).
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     out(
         f"generate: {added} applications added (now {applications}), "
         f"{time.perf_counter() - started:.1f} s"
