@@ -42,6 +42,11 @@ def can_edit_organisation_register(user) -> bool:
     return is_board_staff(user)
 
 
+def can_keep_municipal_contacts(user) -> bool:
+    """The municipalities' contact persons (#9): the Board's staff, who contact them."""
+    return is_board_staff(user)
+
+
 def can_edit_organisation(user, organisation) -> bool:
     """A placement site's details: the Board's staff, or the site's own users."""
     if not organisation.is_placement_site:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indsats.core.letters import Letter, Section
+from indsats.organisations.contacts import letter_recipient_lines
 
 from .models import DecisionOutcome, Judgement
 
@@ -108,7 +109,8 @@ def decision_letter(decision) -> Letter:
     return Letter(
         title=_("Afgørelse om %(offer)s") % {"offer": application.offer.name},
         date=timezone.localdate(decided_at),
-        recipient_lines=(organisation.name,),
+        # A municipality's letter is for its contact person, when staff have named one (#9).
+        recipient_lines=letter_recipient_lines(organisation),
         reference=application.reference or "",
         sections=tuple(sections),
         closing=(_("Venlig hilsen"), str(decision.decided_by), settings.BOARD_NAME),

@@ -12,3 +12,4 @@ class OrganisationsConfig(AppConfig):
         from . import models
 
         register_audited(models.Organisation)
+        register_audited(models.MunicipalContact)

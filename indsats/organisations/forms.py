@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from indsats.core.concurrency import VersionedModelForm
 
 from . import cvr
-from .models import Organisation
+from .models import MunicipalContact, Organisation
 
 
 class PlacementSiteForm(VersionedModelForm):
@@ -92,3 +92,22 @@ class PlacementSiteForm(VersionedModelForm):
         number = self.cleaned_data["cvr"]
         self.instance.cvr_checksum_confirmed = not cvr.has_valid_checksum(number)
         return super().save(commit)
+
+
+class MunicipalContactForm(VersionedModelForm):
+    """A contact person in a municipality; an e-mail or a phone number to reach them."""
+
+    class Meta:
+        model = MunicipalContact
+        fields = ["name", "title", "role", "email", "phone", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "role": _("Ansvarlig for beredskabet er den, Socialstyrelsen kontakter om revisionen."),
+            "note": _("Kun til Socialstyrelsens medarbejdere, fx hvornår personen træffes."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
+            self.add_error("email", _("Skriv en e-mail eller et telefonnummer."))
+        return cleaned

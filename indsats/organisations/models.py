@@ -146,3 +146,46 @@ class Organisation(models.Model):
     @property
     def is_placement_site(self) -> bool:
         return self.kind == OrganisationKind.PLACEMENT_SITE
+
+
+class ContactRole(models.TextChoices):
+    PLAN_OWNER = "plan_owner", _("Ansvarlig for beredskabet mod vold og overgreb")
+    CHILDREN_MANAGER = "children_manager", _("Leder af børne- og ungeområdet")
+    COLLABORATION = "collaboration", _("Kontaktperson for samarbejdet med Socialstyrelsen")
+    OTHER = "other", _("Anden kontakt")
+
+
+phone_format = RegexValidator(
+    r"^\+?[0-9][0-9 ()-]{6,18}[0-9]$",
+    _("Skriv et telefonnummer med cifre, fx 33 12 34 56 eller +45 33 12 34 56."),
+)
+
+
+class MunicipalContact(models.Model):
+    """A contact person in a municipality, kept by the Board's staff (#9): shown on the
+    municipality's screening page, named as an outreach case's contact and in letters."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        verbose_name=_("kommune"),
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    title = models.CharField(_("stilling"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True, validators=[phone_format])
+    role = models.CharField(_("rolle"), max_length=20, choices=ContactRole.choices)
+    note = models.TextField(_("bemærkning"), blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    # Optimistic locking: see indsats.core.concurrency.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        ordering = ["municipality__name", "role", "name", "pk"]
+        verbose_name = _("kontaktperson i kommunen")
+        verbose_name_plural = _("kontaktpersoner i kommunerne")
+
+    def __str__(self):
+        return f"{self.name}, {self.municipality.name}"

@@ -39,7 +39,11 @@ def mine(request):
 def municipalities(request):
     regions = Region.objects.all()
     selected_region = request.GET.get("region", "")
-    rows = Municipality.objects.select_related("region").order_by("region__code", "name")
+    rows = (
+        Municipality.objects.select_related("region")
+        .annotate(contact_count=Count("contacts"))
+        .order_by("region__code", "name")
+    )
     if selected_region:
         rows = rows.filter(region__code=selected_region)
     query = request.GET.get("q", "").strip()

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from indsats.organisations.models import Municipality
+from indsats.organisations.models import ContactRole, MunicipalContact, Municipality
 
 from .importers.base import Figure, save_figures
 from .models import (
@@ -46,6 +46,30 @@ PLAN_DUE_SOON = {"330"}
 PRESS = {"167": 3, "461": 8, "657": 14, "101": 40}  # months ago
 MINISTERIAL_OPEN = {"851": "2025-1234-17"}
 MINISTERIAL_CLOSED = {"101": "2022-0456-03"}
+# Fictitious contact persons (#9): "Demo" in every name, addresses under .test and phone
+# numbers starting with 11, which no Danish subscriber number does.
+CONTACTS = (
+    ("Anne Demo Sørensen", "Chef for Børn og Familie", ContactRole.PLAN_OWNER, "beredskab"),
+    ("Jonas Demo Madsen", "Faglig koordinator", ContactRole.COLLABORATION, "samarbejde"),
+)
+CONTACT_MUNICIPALITIES = ("101", "167", "461", "657", "751", "851")
+
+
+def _contacts(by_code: dict[str, Municipality]) -> None:
+    """Two fictitious contacts in each municipality the demo makes stand out."""
+    for code in CONTACT_MUNICIPALITIES:
+        municipality = by_code.get(code)
+        if municipality is None or municipality.contacts.exists():
+            continue
+        for index, (name, title, role, mailbox) in enumerate(CONTACTS, start=1):
+            MunicipalContact.objects.create(
+                municipality=municipality,
+                name=name,
+                title=title,
+                role=role,
+                email=f"{mailbox}@kommune-{code}.test",
+                phone=f"+45 11 0{index} 0{code[0]} {code[1:]}",
+            )
 
 
 def _source(kind: str) -> DataSource:
@@ -196,6 +220,7 @@ def load_synthetic_statistics(today: date | None = None) -> None:
     _plans(municipalities, today)
     _groups(municipalities, figures)
     _records({m.code: m for m in municipalities}, today)
+    _contacts({m.code: m for m in municipalities})
     if not ScreeningRun.objects.exists():
         from .services import current_parameters, run_screening
 

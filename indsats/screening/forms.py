@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm
-from indsats.organisations.models import Municipality
+from indsats.organisations.contacts import first_contact
+from indsats.organisations.models import MunicipalContact, Municipality
 
 from .importers import IMPORTERS
 from .models import (
@@ -43,6 +44,27 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Hvilke faktorer og hvilket kendskab til kommunen beslutningen bygger på."),
     )
+    contact = forms.ModelChoiceField(
+        label=_("Kontaktperson i kommunen"),
+        queryset=MunicipalContact.objects.none(),
+        required=False,
+        empty_label=_("Ingen valgt endnu"),
+        help_text=_("Den, Socialstyrelsen kontakter i det opsøgende forløb."),
+    )
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        contacts = list(municipality.contacts.all())
+        if not contacts:
+            del self.fields["contact"]
+            return
+        field = self.fields["contact"]
+        field.queryset = municipality.contacts.all()
+        field.label_from_instance = lambda contact: (
+            f"{contact.name}, {contact.get_role_display().lower()}"
+        )
+        chosen = first_contact(contacts)
+        field.initial = chosen.pk if chosen else None
 
 
 class PlanForm(VersionedModelForm):

@@ -13,7 +13,12 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from indsats.organisations.models import Municipality, Organisation, OrganisationKind
+from indsats.organisations.models import (
+    MunicipalContact,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+)
 from indsats.programmes.services import open_outreach_case
 
 from .coverage import inputs_missing_for_most
@@ -174,9 +179,13 @@ def record_decision(
     reason: str,
     user,
     run: ScreeningRun | None = None,
+    contact: MunicipalContact | None = None,
 ) -> ScreeningDecision:
-    """Record staff's judgement; *contact* opens an outreach case (O5) in the workflow."""
+    """Record staff's judgement; *contact* opens an outreach case (O5) in the workflow,
+    with ``contact`` as the person to contact in the municipality."""
     programme = None
+    if contact is not None and contact.municipality_id != municipality.pk:
+        raise ValueError("the contact belongs to another municipality")
     if decision == Decision.CONTACT:
         programme = open_outreach_case(municipality_organisation(municipality), user, reason)
     return ScreeningDecision.objects.create(
@@ -186,4 +195,13 @@ def record_decision(
         reason=reason,
         decided_by=user,
         programme=programme,
+        contact=contact if decision == Decision.CONTACT else None,
     )
+
+
+def outreach_contact(programme) -> MunicipalContact | None:
+    """The contact person of an outreach case, as chosen when contact was decided."""
+    decision = (
+        ScreeningDecision.objects.filter(programme=programme).select_related("contact").first()
+    )
+    return decision.contact if decision else None

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from indsats.organisations.models import Municipality
+from indsats.organisations.models import MunicipalContact, Municipality
 from indsats.programmes.models import Programme
 
 from ..coverage import MissingInput, describe
@@ -208,6 +208,15 @@ class ScreeningDecision(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("opsøgende forløb"),
+    )
+    # The outreach case's contact in the municipality (#9); kept empty if they are removed.
+    contact = models.ForeignKey(
+        MunicipalContact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kontaktperson i kommunen"),
     )
 
     class Meta:

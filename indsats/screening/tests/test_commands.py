@@ -67,11 +67,12 @@ def test_it_writes_csv_with_semicolons_and_decimal_commas(figures_2023):
     out, _err = run("screening", "--year", "2023", "--format", "csv")
     assert out.startswith("\ufeff")
     reader = csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";")
-    rows = {row["code"]: row for row in reader}
-    assert rows["101"]["rate_notification"] == "12,00"
+    rows = {row["Kommunekode"]: row for row in reader}
+    assert rows["101"]["Underretninger pr. 1.000 børn"] == "12,000000"
     assert rows["101"]["F5"] == "ja"
+    assert rows["101"]["F5 udløst af"] == "regionen,hele landet"
     assert rows["101"]["F1"] == "mangler"
-    assert rows["461"]["rate_notification"] == ""
+    assert rows["461"]["Underretninger pr. 1.000 børn"] == ""
 
 
 def test_it_refuses_a_threshold_it_cannot_use(figures_2023):
@@ -92,29 +93,19 @@ def test_it_fails_an_import_naming_the_line_and_imports_nothing():
     assert not StatisticValue.objects.exists()
 
 
-def test_it_fetches_a_table_from_the_api_through_the_client(monkeypatch, recorded):
-    from indsats.screening.management.commands import import_statbank
-
-    requests = []
-
-    class RecordedClient:
-        def tableinfo(self, table):
-            return json.loads(recorded("und3_tableinfo.json"))
-
-        def data_csv(self, table, variables):
-            requests.append((table, variables))
-            return recorded("und3_2023.csv")
-
-        def url_for(self, endpoint):
-            return f"https://api.statbank.dk/v1/{endpoint}"
-
-    monkeypatch.setattr(import_statbank, "StatbankClient", RecordedClient)
+def test_it_fetches_a_table_from_the_api_through_the_client(statbank, settings):
+    """From a Statbank on 127.0.0.1 at STATBANK_API_URL: UND3's description, then its data."""
     out, _err = run("import_statbank", "--table", "UND3", "--years", "2023")
-    assert requests == [("UND3", {"OMRÅDE": ["*"], "ÅRSAG": ["*"], "Tid": ["2023"]})]
+    asked = [path for path, _body in statbank.requests]
+    assert asked == ["/v1/tableinfo", "/v1/data"]
+    assert statbank.requests[1][1]["variables"] == [
+        {"code": "OMRÅDE", "values": ["*"]},
+        {"code": "ÅRSAG", "values": ["*"]},
+        {"code": "Tid", "values": ["2023"]},
+    ]
     assert "12 nye" in out
-    assert StatisticValue.objects.first().source.origin.startswith(
-        "https://api.statbank.dk/v1/data"
-    )
+    origin = StatisticValue.objects.first().source.origin
+    assert origin.startswith(f"{settings.STATBANK_API_URL}/data")
 
 
 def test_it_imports_the_boards_own_files():

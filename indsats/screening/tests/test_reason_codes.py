@@ -11,9 +11,6 @@ into the settings' periods is pure and tested first.
 from __future__ import annotations
 
 import json
-import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.urls import reverse
@@ -28,9 +25,7 @@ from indsats.screening.reason_codes import (
 )
 from indsats.screening.statbank import StatbankError
 
-from .conftest import DATA
-
-TABLEINFO = DATA / "und3_tableinfo_2024.json"
+from .conftest import TABLEINFO
 
 # The pure rules.
 
@@ -72,54 +67,7 @@ def test_it_finds_the_codes_in_force_for_a_year():
     assert codes_in_force(text, 2016) is None
 
 
-# Through a real local Statbank.
-
-
-class _Statbank(BaseHTTPRequestHandler):
-    """Answers POST /v1/tableinfo for UND3 with the recorded description; anything else
-    with the errors Statbank gives. Each request body is kept on the server."""
-
-    def do_POST(self):  # noqa: N802 - the name http.server calls
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
-        self.server.requests.append((self.path, body))
-        if self.server.broken:
-            self._answer(500, b'{"errorTypeCode": "Internal", "message": "Intern fejl"}')
-        elif self.path == "/v1/tableinfo" and body.get("table") == "UND3":
-            self._answer(200, TABLEINFO.read_bytes())
-        else:
-            self._answer(400, b'{"message": "Tabellen findes ikke"}')
-
-    def _answer(self, status: int, payload: bytes):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args):  # keep the test output quiet
-        pass
-
-
-@pytest.fixture
-def statbank(settings):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Statbank)
-    server.requests, server.broken = [], False
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.STATBANK_API_URL = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture
-def nothing_listening(settings):
-    """An address on 127.0.0.1 where no server listens (the port was just freed)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.STATBANK_API_URL = f"http://127.0.0.1:{port}/v1"
+# Through a real local Statbank (the ``statbank`` fixture in conftest.py).
 
 
 URL = reverse("screening:reason_codes")

@@ -68,7 +68,7 @@ def detail(request, code):
     municipality = get_municipality(code)
     can_decide = permissions.can_decide_outreach(request.user)
     run = latest_run()
-    form = DecisionForm(request.POST or None) if can_decide else None
+    form = DecisionForm(request.POST or None, municipality=municipality) if can_decide else None
     if request.method == "POST":
         if not can_decide:
             raise PermissionDenied
@@ -79,6 +79,7 @@ def detail(request, code):
                 form.cleaned_data["reason"],
                 request.user,
                 run=run,
+                contact=form.cleaned_data.get("contact"),
             )
             if decision.decision == Decision.CONTACT:
                 messages.success(
@@ -117,10 +118,12 @@ def detail(request, code):
             .first(),
             "programmes": programmes,
             "decisions": ScreeningDecision.objects.filter(municipality=municipality)
-            .select_related("decided_by", "programme")
+            .select_related("decided_by", "programme", "contact")
             .order_by("-decided_at", "-pk"),
             "form": form,
             "can_record": permissions.can_record_screening_information(request.user),
+            "contacts": municipality.contacts.all(),
+            "can_keep_contacts": permissions.can_keep_municipal_contacts(request.user),
             "synthetic": _uses_synthetic(municipality, run),
         },
         status=400 if form is not None and form.is_bound else 200,
