@@ -2,8 +2,18 @@
 
 Per municipality: code, name, region, the rates, the reference rates, each factor
 true/false/missing with the references that triggered it, the count and the candidate
-mark. CSV is ``;``-separated with a decimal comma and a BOM, as Danish spreadsheets
-expect; JSON numbers are plain numbers.
+mark.
+
+- **JSON is for programs** and keeps every figure at the core's full precision: each rate
+  is written as a JSON number with exactly the digits the core computed (never rounded, and
+  never passed through a binary float). Read it with a decimal-aware parser (Python:
+  ``json.loads(text, parse_float=Decimal)``) to keep them all.
+- **CSV is for spreadsheets**: ``;``-separated with a decimal comma and a BOM, as Danish
+  spreadsheets expect, with Danish column names that do not change with the language of
+  whoever downloads it. Rates per 1,000 children have ``CSV_DECIMALS`` (6) decimals,
+  rounded half up; the JSON has them all.
+
+A page may round for the eye; a file for programs may not (#10).
 """
 
 from __future__ import annotations
@@ -11,17 +21,41 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from .parameters import FACTORS, REFERENCES
 from .rules import MEASURES
 
-DECIMALS = Decimal("0.01")
+CSV_DECIMALS = 6
+CSV_QUANTUM = Decimal(1).scaleb(-CSV_DECIMALS)
 MISSING = "missing"
 
+# The CSV's column names: fixed Danish, so that a spreadsheet built on them keeps working.
+CSV_MEASURE_NAMES = {
+    "notification": "Underretninger pr. 1.000 børn",
+    "boernehus": "Børnehussager pr. 1.000 børn",
+    "boernehus_vulnerable": "Børnehussager pr. 1.000 sårbare børn",
+}
+CSV_REFERENCE_NAMES = {
+    "region": "regionen",
+    "country": "hele landet",
+    "group": "sammenligningsgruppen",
+}
+CSV_FIXED_NAMES = {
+    "rank": "Rang",
+    "code": "Kommunekode",
+    "name": "Kommune",
+    "region": "Region",
+    "count": "Antal faktorer",
+    "weighted_count": "Vægtet antal faktorer",
+    "missing": "Mangler data for",
+    "candidate": "Kandidat",
+}
 
-def _round(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value).quantize(DECIMALS, ROUND_HALF_UP)
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def _state(met: bool | None) -> bool | str:
@@ -29,7 +63,7 @@ def _state(met: bool | None) -> bool | str:
 
 
 def rows(results: list[dict], parameters: dict) -> list[dict]:
-    """Flat rows in rank order with the figures rounded to two decimals."""
+    """Flat rows in rank order with every figure as the core computed it (a Decimal)."""
     references = parameters.get("references", list(REFERENCES))
     flat = []
     for result in sorted(results, key=lambda r: (r["rank"], r["name"])):
@@ -40,9 +74,9 @@ def rows(results: list[dict], parameters: dict) -> list[dict]:
             "region": result["region_name"],
         }
         for measure in MEASURES:
-            row[f"rate_{measure}"] = _round(result["rates"][measure])
+            row[f"rate_{measure}"] = _decimal(result["rates"][measure])
             for name in references:
-                row[f"reference_{measure}_{name}"] = _round(
+                row[f"reference_{measure}_{name}"] = _decimal(
                     result["references"][measure][name]["rate"]
                 )
         for code in FACTORS:
@@ -57,9 +91,18 @@ def rows(results: list[dict], parameters: dict) -> list[dict]:
     return flat
 
 
+# A Decimal goes through json.dumps as a marked string and comes out as a bare number with
+# its own digits: the json module would otherwise make it a float and lose digits. JSON
+# escapes a NUL inside a string, so the mark cannot come from the data itself.
+_NUMBER_MARK = "\x00number:"
+_MARKED_NUMBER = re.compile(r'"\\u0000number:(-?[0-9]+(?:\.[0-9]+)?(?:E[+-]?[0-9]+)?)"')
+
+
 def _json_default(value):
     if isinstance(value, Decimal):
-        return float(value)
+        if not value.is_finite():
+            raise ValueError(f"{value} has no JSON number")
+        return _NUMBER_MARK + str(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
@@ -70,18 +113,35 @@ def to_json(results: list[dict], parameters: dict, data_versions: dict, meta: di
         "data_versions": data_versions,
         "municipalities": rows(results, parameters),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=_json_default)
+    return _MARKED_NUMBER.sub(r"\1", text) + "\n"
 
 
-def _cell(value) -> str:
+def csv_header(key: str) -> str:
+    """The Danish column name for a row key of ``rows``."""
+    if key in CSV_FIXED_NAMES:
+        return CSV_FIXED_NAMES[key]
+    if key.startswith("rate_"):
+        return CSV_MEASURE_NAMES[key.removeprefix("rate_")]
+    if key.startswith("reference_"):
+        measure, name = key.removeprefix("reference_").rsplit("_", 1)
+        return f"{CSV_MEASURE_NAMES[measure]}, {CSV_REFERENCE_NAMES[name]}"
+    if key.endswith("_triggered_by"):
+        return f"{key.removesuffix('_triggered_by')} udløst af"
+    return key  # the factor codes F1–F7 are the Board's own names
+
+
+def _cell(key: str, value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, Decimal):
+        if key.startswith(("rate_", "reference_")):
+            value = value.quantize(CSV_QUANTUM, ROUND_HALF_UP)
         return str(value).replace(".", ",")
     if isinstance(value, list):
-        return ",".join(value)
+        return ",".join(CSV_REFERENCE_NAMES.get(item, item) for item in value)
     if value == MISSING:
         return "mangler"
     return str(value)
@@ -94,7 +154,7 @@ def to_csv(results: list[dict], parameters: dict) -> str:
     if not flat:
         return buffer.getvalue()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(flat[0].keys())
+    writer.writerow(csv_header(key) for key in flat[0])
     for row in flat:
-        writer.writerow(_cell(value) for value in row.values())
+        writer.writerow(_cell(key, value) for key, value in row.items())
     return buffer.getvalue()
