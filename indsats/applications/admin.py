@@ -2,6 +2,8 @@
 record, not for case work (that is the back office)."""
 
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from .models import Application, Decision, Enquiry
 
@@ -21,7 +23,26 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ["reference", "organisation__name"]
     raw_id_fields = ["organisation", "created_by", "case_officer", "enquiry", "programme", "group"]
     filter_horizontal = ["partners"]
-    readonly_fields = ["version"]
+    # The answers are the applicant's, shown by question; never the stored keys (C10).
+    exclude = ["answers", "version"]
+    readonly_fields = ["answers_in_words"]
+
+    @admin.display(description=_("svar"))
+    def answers_in_words(self, application):
+        from .apps import answer_labels
+
+        labels = answer_labels()
+        return format_html_join(
+            "",
+            "<p><strong>{}</strong><br>{}</p>",
+            (
+                (
+                    labels.get(key, _("Andet svar")),
+                    ", ".join(map(str, value)) if isinstance(value, list) else value,
+                )
+                for key, value in (application.answers or {}).items()
+            ),
+        ) or _("(tom)")
 
 
 @admin.register(Decision)

@@ -17,4 +17,4 @@ class OfferConditionInline(admin.TabularInline):
 class OfferAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "applicant_kind", "is_published", "is_open", "valid_from"]
     inlines = [OfferStepInline, OfferConditionInline]
-    readonly_fields = ["version"]
+    exclude = ["version"]  # a counter for the software, not for people (C10)

@@ -36,9 +36,13 @@ PYTHON_REPR_IN_ENGLISH = re.compile(
     r"\{'|'\}|\[\]|\{\}|(?:[:=→(\[,]\s*)(?:None|True|False)\b|\b(?:None|True|False)\s*(?:→|->)"
 )
 VERSION_COUNTER = re.compile(r"\bversion\s*:?\s*\d+\s*(?:→|->)\s*\d+", re.IGNORECASE)
+# English month names that Danish spells otherwise (januar, marts, oktober ...), English
+# abbreviations ("Nov."; Danish writes "nov."), and the names both languages share when
+# written the English way, capitalised before the day ("November 28").
 ENGLISH_MONTHS = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)",
+    r"\b(?:January|February|March|June|July|October)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\s*\d)"
+    r"|\b(?:April|May|August|September|November|December)(?=\s+\d)"
 )
 
 
@@ -138,26 +142,36 @@ class Page:
     text: str
 
 
-def crawl(client, start: str, language: str, skip=lambda path: False) -> Iterator[Page]:
+def crawl(client, start: str, language: str, per_view: int = 10) -> Iterator[Page]:
     """Each HTML page reached by GET from ``start``'s menu and one level further.
 
     ``client`` is a signed-in Django test client; its language cookie is set to
     ``language``. A path is visited once, whatever its query string, so that a paginated
-    list counts as one page; ``skip(path)`` leaves out what must not be fetched.
+    list counts as one page; and at most ``per_view`` pages of one view are read (the 98
+    municipalities' screening pages share one template), the first ones linked.
     """
     from django.conf import settings
+    from django.urls import Resolver404, resolve
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     start_page = client.get(start)
     if start_page.status_code != 200:
         raise AssertionError(f"{start} answered {start_page.status_code}")
     seen_paths: set[str] = set()
+    pages_of_view: dict[str, int] = {}
 
     def fetch(url: str):
         path = urlsplit(url).path
-        if path in seen_paths or skip(path):
+        if path in seen_paths:
             return None
         seen_paths.add(path)
+        try:
+            view = resolve(path).view_name
+        except Resolver404:
+            view = path  # no view answers it; fetched once, it reads as a 404
+        pages_of_view[view] = pages_of_view.get(view, 0) + 1
+        if pages_of_view[view] > per_view:
+            return None
         response = client.get(url)
         if response.status_code != 200:
             return None

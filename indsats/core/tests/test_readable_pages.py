@@ -1,0 +1,109 @@
+"""Every page a demo login reaches is readable to the person it is for (C10, C11, issue 9).
+
+For each demo login, in Danish and in English, the test follows the main menu and the
+links on those pages one level further (GET only, this site only) and reads each page's
+visible text: no internal key in snake_case, no Python value, no version counter, and no
+English month name on a Danish page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from indsats.accounts.models import User
+from indsats.core.demo import DEMO_USERS
+from indsats.testing.readable import (
+    crawl,
+    links,
+    menu_links,
+    unreadable_fragments,
+    visible_text,
+)
+
+# --- The rules themselves, without a database -------------------------------------------
+
+
+def test_it_reads_only_the_visible_text_of_a_page():
+    html = (
+        "<html><head><title>Sag</title><style>.a_b{}</style></head><body>"
+        "<p class=\"step_key\">Indledende&nbsp;møde</p><script>var x_y = {'a': 1};</script>"
+        "<svg><title>icon_name</title></svg></body></html>"
+    )
+    assert visible_text(html) == "Sag Indledende møde"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Trin: initial_meeting", "internal key"),
+        ("nuværende trin: screening_decision", "internal key"),
+        ("svar: {} → {'enquiry': '2'}", "Python value"),
+        ("Ansvarlig: None", "Python value"),
+        ("Bekræftet: True", "Python value"),
+        ("version: 1 → 2", "version counter"),
+        ("Indsendt November 28, 2026", "English month"),
+        ("Frist: 3. March 2027", "English month"),
+        ("Mødet er Nov. 28, 2026", "English month"),
+    ],
+)
+def test_it_finds_what_a_person_should_not_read_on_a_danish_page(text, kind):
+    assert {fragment.kind for fragment in unreadable_fragments(text, "da")} == {kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Svar ændret: Emne, Målgruppe",
+        "Skriv til anne_holm@kommune.dk eller hent politik_udkast.pdf",
+        "Status: fra »Indsendt« til »Bevilget« 28. november 2026 kl. 10.00",
+        "Se https://example.org/a_b for mere",
+    ],
+)
+def test_it_lets_readable_danish_text_pass(text):
+    assert unreadable_fragments(text, "da") == []
+
+
+def test_it_lets_english_use_the_word_none_and_month_names():
+    text = "Responsible None. Answer changed: Topic. Decided on 28 November 2026."
+    assert unreadable_fragments(text, "en") == []
+    assert [f.kind for f in unreadable_fragments("Decided: None → Granted", "en")] == [
+        "Python value"
+    ]
+
+
+def test_it_follows_only_this_sites_links_and_finds_the_menu():
+    html = (
+        '<ul class="mainmenu"><li><a href="/forloeb/">Forløb</a></li>'
+        '<li><a href="/indbakke/?side=2#top">Indbakke</a></li></ul>'
+        '<a href="https://example.org/">Ude</a> <a href="mailto:a@b.dk">Post</a>'
+        '<a href="#indhold">Spring</a> <a href="/forloeb/?a=1&amp;b=2">Et</a>'
+    )
+    assert menu_links(html) == ["/forloeb/", "/indbakke/?side=2"]
+    assert links(html) == ["/forloeb/", "/indbakke/?side=2", "/forloeb/?a=1&b=2"]
+
+
+def test_it_says_so_when_a_page_has_no_menu():
+    with pytest.raises(AssertionError, match="no main menu"):
+        menu_links("<p>Ingen menu</p>")
+
+
+# --- Every page of every demo login -----------------------------------------------------
+
+START = "/overblik/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("email", [demo.email for demo in DEMO_USERS])
+def test_it_shows_each_demo_login_only_readable_pages(demo_data, email, language):  # C10, C11
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    pages = list(crawl(client, START, language))
+    assert len(pages) > 3, f"{email} reached only {[page.path for page in pages]}"
+    problems = [
+        f"{page.path}: {fragment}"
+        for page in pages
+        for fragment in unreadable_fragments(page.text, language)
+    ]
+    assert problems == [], f"{email} ({language}) reads:\n" + "\n".join(problems)
