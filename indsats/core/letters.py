@@ -34,7 +34,7 @@ class Letter:
 
 
 def _dated(letter: Letter) -> str:
-    return date_format(letter.date, "j. F Y")
+    return date_format(letter.date, "DATE_FORMAT")
 
 
 def to_docx(letter: Letter) -> bytes:

@@ -78,7 +78,7 @@ def _display(field, value) -> str:
     if isinstance(field, forms.BooleanField):
         return str(_("Ja")) if value else str(_("Nej"))
     if isinstance(value, datetime.date):
-        return date_format(value, "j. F Y")
+        return date_format(value, "DATE_FORMAT")
     if isinstance(field, forms.ModelMultipleChoiceField):
         return ", ".join(str(item) for item in value)
     if isinstance(field, forms.MultipleChoiceField):
