@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from indsats.api.api import api
+
 urlpatterns = [
     path("", include("indsats.core.urls")),
     path("konto/", include("indsats.accounts.urls")),
@@ -13,6 +15,7 @@ urlpatterns = [
     path("revisionsspor/", include("indsats.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 handler403 = "indsats.core.views.permission_denied"

@@ -1,0 +1,33 @@
+"""The versioned REST API (C9): ``/api/v1/``, its OpenAPI 3 schema at
+``/api/v1/openapi.json`` and interactive docs at ``/api/v1/docs``.
+
+Every operation authenticates (token or session), asks the pages' permission predicates,
+calls the pages' services, pages its lists with a total, and answers errors in one shape.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from . import errors
+from .auth import ActiveSessionAuth, TokenAuth
+from .renderer import ExactDecimalRenderer
+from .routers import allocation, cases, offers, programmes, records, screening
+
+api = NinjaAPI(
+    title="Indsats API",
+    version="1.0.0",
+    description=(
+        "Socialstyrelsens system for rådgivningsforløb. Log ind i browseren, eller send "
+        "`Authorization: Bearer <API-nøgle>`; en nøgle oprettes af en administrator. "
+        'Fejl har altid formen `{"error": {"code", "message", "details": '
+        '[{"field", "message"}]}}`.'
+    ),
+    urls_namespace="api-v1",
+    auth=[TokenAuth(), ActiveSessionAuth()],
+    renderer=ExactDecimalRenderer(),
+)
+errors.install(api)
+
+for module in (offers, cases, programmes, allocation, screening, records):
+    api.add_router("/", module.router)

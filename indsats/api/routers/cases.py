@@ -1,0 +1,348 @@
+"""Enquiries, applications, decisions and document files (C3, C4, C9).
+
+An applicant reads its own organisation's and creates drafts; the Board's staff read all.
+Another organisation's record is a 404, as on the pages (``applications.views.lookups``).
+"""
+
+from datetime import date, datetime
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from indsats.accounts import permissions
+from indsats.applications import services
+from indsats.applications.models import (
+    Application,
+    ApplicationStatus,
+    Decision,
+    DecisionOutcome,
+    Enquiry,
+    EnquiryStatus,
+)
+from indsats.applications.offer_forms import form_class_for
+from indsats.applications.views.lookups import (
+    get_application_for_user,
+    get_enquiry_for_user,
+)
+from indsats.catalogue.models import Offer
+from indsats.core.concurrency import EditConflict
+
+from ..errors import ERRORS, ApiError, ErrorOut
+from ..filters import Text
+from ..pagination import PagePagination
+
+router = Router(tags=["Henvendelser, ansøgninger og afgørelser"])
+
+
+def _forbidden():
+    return ApiError(403, _("Du har ikke adgang til dette."))
+
+
+# Enquiries --------------------------------------------------------------------------
+
+
+class EnquiryOut(Schema):
+    id: int
+    offer: str = Field(alias="offer.code")
+    organisation: str = Field(alias="organisation.name")
+    channel: str
+    subject: str
+    message: str
+    status: str
+    status_label: str = Field(alias="get_status_display")
+    answer: str
+    created_at: datetime
+    answered_at: datetime | None
+    initial_meeting_at: datetime | None
+
+
+class EnquiryFilters(Schema):
+    status: EnquiryStatus | None = None
+    offer: Text | None = Field(None, description="Tilbuddets kode, fx O1.")
+    region: Text | None = Field(None, description="Regionens kode (kun for Socialstyrelsen).")
+    received_from: date | None = None
+    received_to: date | None = None
+    q: Text | None = Field(None, description="Søg i emne og organisationens navn.")
+
+
+@router.get("/enquiries", response={200: list[EnquiryOut], **ERRORS}, summary="Henvendelser")
+@paginate(PagePagination)
+def list_enquiries(request, filters: Query[EnquiryFilters]):
+    user = request.auth
+    enquiries = Enquiry.objects.select_related("offer", "organisation").order_by(
+        "-created_at", "-pk"
+    )
+    if not permissions.is_board_staff(user):
+        if not permissions.is_applicant(user):
+            raise _forbidden()
+        enquiries = enquiries.filter(organisation_id=user.organisation_id)
+    if filters.status:
+        enquiries = enquiries.filter(status=filters.status)
+    if filters.offer:
+        enquiries = enquiries.filter(offer__code=filters.offer)
+    if filters.region:
+        enquiries = enquiries.filter(organisation__municipality__region__code=filters.region)
+    if filters.received_from:
+        enquiries = enquiries.filter(created_at__date__gte=filters.received_from)
+    if filters.received_to:
+        enquiries = enquiries.filter(created_at__date__lte=filters.received_to)
+    if filters.q:
+        enquiries = enquiries.filter(
+            Q(subject__icontains=filters.q) | Q(organisation__name__icontains=filters.q)
+        )
+    return enquiries
+
+
+@router.get(
+    "/enquiries/{enquiry_id}", response={200: EnquiryOut, **ERRORS}, summary="Én henvendelse"
+)
+def get_enquiry(request, enquiry_id: int):
+    return get_enquiry_for_user(request.auth, enquiry_id)
+
+
+# Applications -----------------------------------------------------------------------
+
+
+class ApplicationOut(Schema):
+    id: int
+    reference: str | None
+    offer: str = Field(alias="offer.code")
+    organisation: str = Field(alias="organisation.name")
+    status: str
+    status_label: str = Field(alias="get_status_display")
+    enquiry_id: int | None
+    group_id: int | None
+    programme_id: int | None
+    created_at: datetime
+    submitted_at: datetime | None
+    withdrawn_at: datetime | None
+    version: int
+
+
+class ApplicationDetailOut(ApplicationOut):
+    answers: dict
+
+
+class ApplicationFilters(Schema):
+    status: ApplicationStatus | None = Field(
+        None, description="Uden status: ansøgerens egne alle, Socialstyrelsens de åbne."
+    )
+    offer: Text | None = Field(None, description="Tilbuddets kode, fx O1.")
+    region: Text | None = Field(None, description="Regionens kode (kun for Socialstyrelsen).")
+    owner: Text | None = Field(
+        None, description="Sagsbehandler: »mine«, »none« (ikke fordelt) eller brugerens id."
+    )
+    received_from: date | None = None
+    received_to: date | None = None
+    q: Text | None = Field(None, description="Søg i reference og organisationens navn.")
+
+
+def _staff_applications(user, filters: ApplicationFilters):
+    """As the inbox filters them (``applications.views.backoffice``): never drafts, the open
+    ones unless a status is asked for."""
+    applications = Application.objects.exclude(status=ApplicationStatus.DRAFT)
+    if filters.status:
+        applications = applications.filter(status=filters.status)
+    if filters.region:
+        applications = applications.filter(organisation__municipality__region__code=filters.region)
+    if filters.owner == "mine":
+        applications = applications.filter(case_officer=user)
+    elif filters.owner == "none":
+        applications = applications.filter(case_officer__isnull=True)
+    elif filters.owner:
+        if not filters.owner.isdigit():
+            raise ApiError(
+                422,
+                _("Forespørgslen er ikke gyldig."),
+                [("owner", _("Skriv »mine«, »none« eller en brugers id."))],
+            )
+        applications = applications.filter(case_officer_id=int(filters.owner))
+    return applications
+
+
+@router.get("/applications", response={200: list[ApplicationOut], **ERRORS}, summary="Ansøgninger")
+@paginate(PagePagination)
+def list_applications(request, filters: Query[ApplicationFilters]):
+    user = request.auth
+    if permissions.is_board_staff(user):
+        applications = _staff_applications(user, filters)
+    elif permissions.is_applicant(user):
+        applications = Application.objects.filter(organisation_id=user.organisation_id)
+        if filters.status:
+            applications = applications.filter(status=filters.status)
+    else:
+        raise _forbidden()
+    if filters.offer:
+        applications = applications.filter(offer__code=filters.offer)
+    if filters.received_from:
+        applications = applications.filter(submitted_at__date__gte=filters.received_from)
+    if filters.received_to:
+        applications = applications.filter(submitted_at__date__lte=filters.received_to)
+    if filters.q:
+        applications = applications.filter(
+            Q(reference__icontains=filters.q) | Q(organisation__name__icontains=filters.q)
+        )
+    # The list never carries the answers JSON (C13).
+    return (
+        applications.select_related("offer", "organisation")
+        .defer("answers")
+        .order_by("-created_at", "-pk")
+    )
+
+
+@router.get(
+    "/applications/{application_id}",
+    response={200: ApplicationDetailOut, **ERRORS},
+    summary="Én ansøgning med svarene",
+)
+def get_application(request, application_id: int):
+    return get_application_for_user(request.auth, application_id)
+
+
+class DraftIn(Schema):
+    offer: Text = Field(description="Tilbuddets kode, fx O1.")
+    enquiry_id: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Den egne henvendelse, ansøgningen bygger på."
+    )
+
+
+@router.post(
+    "/applications",
+    response={201: ApplicationDetailOut, **ERRORS},
+    summary="Opret en kladde til en ansøgning",
+)
+def create_draft(request, payload: DraftIn):
+    """As »Ansøg« on the offer's page (``applications.views.applying.start``)."""
+    user = request.auth
+    if not permissions.is_applicant(user):
+        raise _forbidden()
+    offer = Offer.objects.published().filter(code=payload.offer).first()
+    if offer is None:
+        raise ApiError(
+            422, _("Forespørgslen er ikke gyldig."), [("offer", _("Tilbuddet findes ikke."))]
+        )
+    if not permissions.can_apply_for(user, offer):
+        raise ApiError(403, _("Jeres organisation kan ikke søge dette tilbud nu."))
+    enquiry = None
+    if payload.enquiry_id is not None:
+        enquiry = Enquiry.objects.filter(
+            pk=payload.enquiry_id, offer=offer, organisation_id=user.organisation_id
+        ).first()
+        if enquiry is None:
+            raise ApiError(
+                422,
+                _("Forespørgslen er ikke gyldig."),
+                [("enquiry_id", _("Henvendelsen findes ikke hos jer for dette tilbud."))],
+            )
+    application = Application.objects.create(
+        offer=offer,
+        organisation=user.organisation,
+        created_by=user,
+        enquiry=enquiry,
+        answers={"enquiry": str(enquiry.pk)} if enquiry else {},
+    )
+    return Status(201, get_application_for_user(user, application.pk))
+
+
+class AnswersIn(Schema):
+    version: int = Field(ge=1, le=2**31 - 1, description="Den version, svarene bygger på.")
+    answers: dict[str, str | list[str]] = Field(
+        description="Svar pr. felt i tilbuddets ansøgningsskema; andre felter ignoreres."
+    )
+
+
+@router.put(
+    "/applications/{application_id}/answers",
+    response={200: ApplicationDetailOut, 409: ErrorOut, **ERRORS},
+    summary="Gem svar i en kladde",
+)
+def save_answers(request, application_id: int, payload: AnswersIn):
+    """Stored as typed, valid or not, like »Gem kladde«; the form judges them on submit."""
+    user = request.auth
+    application = get_application_for_user(user, application_id)
+    if not permissions.can_edit_application(user, application):
+        raise ApiError(403, _("Kun en kladde fra jeres egen organisation kan ændres."))
+    fields = form_class_for(application.offer).base_fields
+    answers = {
+        name: value
+        for name, value in payload.answers.items()
+        if name in fields and "\x00" not in str(value)
+    }
+    try:
+        services.save_draft(application, answers, payload.version)
+    except EditConflict as conflict:
+        raise ApiError(
+            409,
+            _("En anden har gemt kladden imens. Hent den igen og gem oven på version %(v)s.")
+            % {"v": conflict.stored_version},
+        ) from None
+    return get_application_for_user(user, application_id)
+
+
+# Decisions --------------------------------------------------------------------------
+
+
+class DecisionOut(Schema):
+    id: int
+    application_id: int
+    application_reference: str | None = Field(alias="application.reference")
+    outcome: str
+    outcome_label: str = Field(alias="get_outcome_display")
+    applicant_text: str
+    decided_at: datetime
+    reopened_at: datetime | None
+    internal_reason: str | None = Field(None, description="Kun for Socialstyrelsen.")
+    decided_by: str | None = Field(None, description="Kun for Socialstyrelsen.")
+
+    # What stays in the file is never shown to the applicant (C4).
+    @staticmethod
+    def resolve_internal_reason(obj, context):
+        return obj.internal_reason if permissions.is_board_staff(context["request"].auth) else None
+
+    @staticmethod
+    def resolve_decided_by(obj, context):
+        if not permissions.is_board_staff(context["request"].auth):
+            return None
+        return obj.decided_by.full_name
+
+
+class DecisionFilters(Schema):
+    outcome: DecisionOutcome | None = None
+    offer: Text | None = Field(None, description="Tilbuddets kode, fx O1.")
+    application_id: int | None = Field(None, ge=1, le=2**31 - 1)
+    standing: bool | None = Field(None, description="Kun gældende (ikke genoptagne) afgørelser.")
+    decided_from: date | None = None
+    decided_to: date | None = None
+
+
+@router.get(
+    "/decisions",
+    response={200: list[DecisionOut], **ERRORS},
+    summary="Afgørelser (ansøgere ser ikke den interne begrundelse)",
+)
+@paginate(PagePagination)
+def list_decisions(request, filters: Query[DecisionFilters]):
+    user = request.auth
+    decisions = Decision.objects.select_related("application", "decided_by").order_by(
+        "-decided_at", "-pk"
+    )
+    if permissions.is_applicant(user):
+        decisions = decisions.filter(application__organisation_id=user.organisation_id)
+    elif not permissions.is_board_staff(user):
+        raise _forbidden()
+    if filters.outcome:
+        decisions = decisions.filter(outcome=filters.outcome)
+    if filters.offer:
+        decisions = decisions.filter(application__offer__code=filters.offer)
+    if filters.application_id:
+        decisions = decisions.filter(application_id=filters.application_id)
+    if filters.standing is not None:
+        decisions = decisions.filter(reopened_at__isnull=filters.standing)
+    if filters.decided_from:
+        decisions = decisions.filter(decided_at__date__gte=filters.decided_from)
+    if filters.decided_to:
+        decisions = decisions.filter(decided_at__date__lte=filters.decided_to)
+    return decisions

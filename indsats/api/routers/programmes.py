@@ -1,0 +1,205 @@
+"""Programmes with their steps, meetings, theme days and documents (C6, C9).
+
+Who sees a programme, and which of its documents, is decided by the programme pages'
+own lookups (``programmes.views.programme``).
+"""
+
+from datetime import date, datetime
+from typing import Literal
+
+from django.db.models import Prefetch, Q
+from django.http import FileResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from indsats.accounts import permissions
+from indsats.applications.models import DocumentVersion
+from indsats.applications.views.lookups import get_document_version_for_user
+from indsats.programmes.apps import step_titles
+from indsats.programmes.models import Meeting, Programme, ProgrammeStatus, StepRecord, ThemeDay
+from indsats.programmes.views.programme import _documents, get_programme_for_user, step_title
+
+from ..errors import ERRORS, ApiError
+from ..filters import Text
+from ..pagination import PagePagination
+
+router = Router(tags=["Forløb"])
+
+
+class ProgrammeOut(Schema):
+    id: int
+    reference: str
+    title: str
+    offer: str = Field(alias="offer.code")
+    organisation: str = Field(alias="organisation.name")
+    status: str
+    status_label: str = Field(alias="get_status_display")
+    current_step: str
+    current_step_title: str
+    hour_cap: int | None
+    created_at: datetime
+    closed_at: datetime | None
+
+    @staticmethod
+    def resolve_current_step_title(obj):
+        return step_title(obj.offer.code, obj.current_step)
+
+
+class StepOut(Schema):
+    step: str
+    title: str = ""  # the step's title by its key (C10), filled in by the operation
+    completed_at: datetime
+    note: str
+
+
+class MeetingOut(Schema):
+    id: int
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    starts_at: datetime
+    place: str
+    participants: str
+    minutes: str
+    agreed_end: date | None
+
+
+class ThemeDayOut(Schema):
+    id: int
+    date: date
+    place: str
+    topics: str
+    held: bool
+    gap_reason: str
+
+
+class DocumentVersionOut(Schema):
+    id: int
+    number: int
+    original_name: str
+    content_type: str
+    size: int
+    uploaded_at: datetime
+    download_url: str
+
+    @staticmethod
+    def resolve_download_url(obj):
+        return reverse("api-v1:download_document", kwargs={"version_id": obj.pk})
+
+
+class DocumentOut(Schema):
+    id: int
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    organisation: str | None
+    versions: list[DocumentVersionOut]
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return obj.application.organisation.name if obj.application_id else None
+
+    @staticmethod
+    def resolve_versions(obj):
+        return list(obj.versions.all())
+
+
+class ProgrammeDetailOut(ProgrammeOut):
+    participants: list[str]
+    steps: list[StepOut]
+    meetings: list[MeetingOut]
+    theme_days: list[ThemeDayOut]
+    documents: list[DocumentOut]
+
+
+class ProgrammeFilters(Schema):
+    show: Literal["active", "mine", "all"] = Field(
+        "all", description="Som listens »vis«: de igangværende, mine, eller alle."
+    )
+    offer: Text | None = Field(None, description="Tilbuddets kode, fx O2.")
+    q: Text | None = Field(None, description="Søg i reference og titel.")
+
+
+@router.get("/programmes", response={200: list[ProgrammeOut], **ERRORS}, summary="Forløb")
+@paginate(PagePagination)
+def list_programmes(request, filters: Query[ProgrammeFilters]):
+    user = request.auth
+    programmes = Programme.objects.select_related("offer", "organisation").order_by(
+        "-created_at", "-pk"
+    )
+    if permissions.is_applicant(user):
+        own = user.organisation_id
+        programmes = programmes.filter(Q(organisation_id=own) | Q(participants=own)).distinct()
+    elif not permissions.is_board_staff(user):
+        raise ApiError(403, _("Du har ikke adgang til dette."))
+    if filters.show == "mine":
+        programmes = programmes.filter(consultants=user, status=ProgrammeStatus.ACTIVE)
+    elif filters.show == "active":
+        programmes = programmes.filter(status=ProgrammeStatus.ACTIVE)
+    if filters.offer:
+        programmes = programmes.filter(offer__code=filters.offer)
+    if filters.q:
+        programmes = programmes.filter(
+            Q(reference__icontains=filters.q) | Q(title__icontains=filters.q)
+        )
+    return programmes
+
+
+@router.get(
+    "/programmes/{programme_id}",
+    response={200: ProgrammeDetailOut, **ERRORS},
+    summary="Ét forløb med trin, møder, temadage og dokumenter",
+)
+def get_programme(request, programme_id: int):
+    user = request.auth
+    programme = get_programme_for_user(
+        user,
+        programme_id,
+        Programme.objects.prefetch_related(
+            Prefetch("steps", StepRecord.objects.order_by("completed_at", "pk")),
+            Prefetch("meetings", Meeting.objects.order_by("starts_at", "pk")),
+            Prefetch("theme_days", ThemeDay.objects.order_by("date", "pk")),
+            "participants",
+        ),
+    )
+    titles = step_titles()
+    documents = _documents(programme, user).prefetch_related(
+        Prefetch("versions", DocumentVersion.objects.order_by("-number"))
+    )
+    return ProgrammeDetailOut.model_validate(
+        {
+            **ProgrammeOut.from_orm(programme).model_dump(),
+            "participants": [o.name for o in programme.participants.all()],
+            "steps": [
+                {**StepOut.from_orm(s).model_dump(), "title": titles.get(s.step, s.step)}
+                for s in programme.steps.all()
+            ],
+            "meetings": [MeetingOut.from_orm(m) for m in programme.meetings.all()],
+            "theme_days": [ThemeDayOut.from_orm(d) for d in programme.theme_days.all()],
+            "documents": [DocumentOut.from_orm(d) for d in documents],
+        }
+    )
+
+
+@router.get(
+    "/documents/{version_id}/file",
+    response={**ERRORS},
+    url_name="download_document",
+    summary="Hent en dokumentversion",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "Filen",
+                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def download_document(request, version_id: int):
+    version = get_document_version_for_user(request.auth, version_id)
+    return FileResponse(
+        version.file.open("rb"),
+        as_attachment=True,
+        filename=version.original_name,
+        content_type=version.content_type,
+    )
