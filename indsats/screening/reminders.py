@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import transaction
 
 from indsats.core.mail import absolute_url, send_templated
+from indsats.organisations.contacts import first_contact
+from indsats.organisations.models import ContactRole, MunicipalContact
 
 from .models import PlanReminder, PreparednessPlan, ScreeningSettings
 from .parameters import add_years
@@ -26,6 +28,7 @@ class DuePlan:
     due_on: date
     overdue: bool
     url: str
+    owner: MunicipalContact | None = None  # the plan's owner in the municipality (#9)
 
 
 def plans_falling_due(as_of: date) -> list[DuePlan]:
@@ -33,7 +36,11 @@ def plans_falling_due(as_of: date) -> list[DuePlan]:
     settings_row = ScreeningSettings.current()
     window = timedelta(days=settings_row.warning_window_days)
     due = []
-    plans = PreparednessPlan.objects.select_related("municipality").exclude(approved_on=None)
+    plans = (
+        PreparednessPlan.objects.select_related("municipality")
+        .prefetch_related("municipality__contacts")
+        .exclude(approved_on=None)
+    )
     for plan in plans:
         last = max(day for day in (plan.approved_on, plan.revised_on) if day is not None)
         due_on = add_years(last, settings_row.plan_max_age_years)
@@ -45,6 +52,11 @@ def plans_falling_due(as_of: date) -> list[DuePlan]:
                     due_on,
                     as_of > due_on,
                     absolute_url("screening:municipality", plan.municipality.code),
+                    first_contact(
+                        contact
+                        for contact in plan.municipality.contacts.all()
+                        if contact.role == ContactRole.PLAN_OWNER
+                    ),
                 )
             )
     return sorted(due, key=lambda item: (item.due_on, item.plan.municipality.name))

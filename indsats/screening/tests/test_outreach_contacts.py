@@ -105,3 +105,26 @@ def test_the_demos_contacts_are_fictitious():
         contact.full_clean()
     load_synthetic_statistics(date(2026, 3, 1))  # loading again adds none
     assert MunicipalContact.objects.count() == 12
+
+
+def test_a_plan_reminder_names_the_plans_owner_in_the_municipality(contacts):
+    from django.core import mail
+
+    from indsats.screening.models import PreparednessPlan
+    from indsats.screening.reminders import send_plan_reminders
+
+    for code in ("101", "751"):
+        PreparednessPlan.objects.create(
+            municipality=Municipality.objects.get(code=code),
+            approved_on=date(2020, 1, 1),
+            is_published=True,
+        )
+    send_plan_reminders(date(2025, 3, 1))
+    body = mail.outbox[0].body
+    owner_line = (
+        "Ansvarlig i kommunen: Sanne Testsen, Chef for Børn og Unge, "
+        "plan_owner@kommune-101.test, tlf. +45 11 00 11 00"
+    )
+    assert owner_line in body
+    assert "Aarhus Kontakt" not in body  # Aarhus has a contact, but no plan owner
+    assert body.count("Ansvarlig i kommunen:") == 1
