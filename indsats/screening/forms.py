@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm
+from indsats.core.forms import danish_formfield
 from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
 
@@ -120,6 +121,7 @@ class ComparisonGroupForm(VersionedModelForm):
 class SettingsForm(VersionedModelForm):
     class Meta:
         model = ScreeningSettings
+        formfield_callback = danish_formfield  # threshold and weights: "1,5" (#9, C11)
         fields = [
             "threshold",
             "averaging",

@@ -75,3 +75,35 @@ def test_it_reads_back_every_number_it_shows_and_every_number_typed_with_either_
         shown = html.split('value="', 1)[1].split('"', 1)[0]
     assert _parsed(shown, language) == value
     assert _parsed(f"{value:f}".replace(".", mark), language) == value
+
+
+def test_every_decimal_field_of_every_form_is_the_danish_one():
+    """C11 (#9): 'in every number field' — no form keeps Django's DecimalField, which
+    reads "2,5" as 25 in English and draws a number input that refuses a comma."""
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in root.rglob("*forms*.py"):
+        if "tests" not in path.parts and "migrations" not in path.parts:
+            module = ".".join(path.relative_to(root.parent).with_suffix("").parts)
+            importlib.import_module(module)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = [
+        form
+        for form in set(subclasses(forms.BaseForm))
+        if form.__module__.startswith("indsats.") and ".tests." not in form.__module__
+    ]
+    assert any(form.__name__ == "HourEntryForm" for form in ours)
+    plain = sorted(
+        f"{form.__module__}.{form.__name__}.{name}"
+        for form in ours
+        for name, field in getattr(form, "base_fields", {}).items()
+        if isinstance(field, forms.DecimalField) and not isinstance(field, DanishDecimalField)
+    )
+    assert plain == []
