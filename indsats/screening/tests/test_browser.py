@@ -112,3 +112,45 @@ def test_it_fits_the_screening_table_on_a_1280_pixel_screen(page, live_server, d
     # The measurement itself sees overflow: one unbreakable line too wide for the screen.
     page.evaluate("() => document.querySelector('.screening-table td').append('x'.repeat(400))")
     assert _overflow(page, container)["container"] > 0
+
+
+def test_it_lets_a_manager_tick_und3s_reasons_from_statbanks_list(
+    page, live_server, demo_data, statbank
+):
+    """#9 (C7, C11): the list comes from a Statbank on 127.0.0.1 (conftest.py)."""
+    from indsats.screening.models import ScreeningSettings
+
+    log_in(page, live_server, "leder@indsats.test", DEMO_PASSWORD)
+    page.goto("/screening/indstillinger/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Vælg årsagskoderne fra UND3's egen liste").click()
+    assert page.get_by_label("11 – Vold mod barnet").is_checked()
+    page.get_by_label("13 – Vidne til vold i familien").uncheck()
+    page.get_by_label("Gælder fra og med år").fill("2024")
+    assert_accessible(page)
+    _submit(page, "Gem årsagskoderne")
+    assert page.get_by_text("Årsagskoderne er gemt").is_visible()
+    assert ScreeningSettings.current().reason_codes.endswith("2022-2023: 11, 12, 13\n2024-: 11, 12")
+
+
+def test_it_lets_staff_add_a_municipal_contact_shown_in_the_screening(page, live_server, demo_data):
+    """#9 (C7, C10, C11): the contact pages pass axe-core, and the contact shows on the
+    municipality's screening page."""
+    log_in(page, live_server, "sagsbehandler@indsats.test", DEMO_PASSWORD)
+    page.goto("/screening/kommuner/147/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tilføj eller ret kontaktpersoner").click()
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tilføj kontaktperson").click()
+    page.get_by_label("Navn").fill("Frida Fiktiv")
+    page.get_by_label("Stilling").fill("Børne- og ungechef")
+    page.get_by_label("Rolle").select_option(label="Ansvarlig for beredskabet mod vold og overgreb")
+    page.get_by_label("E-mail").fill("frida@kommune-147.test")
+    assert_accessible(page)
+    _submit(page, "Gem")
+    assert page.get_by_text("Kontaktpersonen er tilføjet").is_visible()
+    page.goto("/screening/kommuner/147/")
+    contacts = page.get_by_role("region", name="Kontaktpersoner i kommunen")
+    assert "Frida Fiktiv, Børne- og ungechef" in contacts.inner_text()
+    assert_accessible(page)
