@@ -11,7 +11,7 @@ from indsats.core.forms import danish_formfield
 from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
 
-from .importers import IMPORTERS
+from .importers import IMPORTERS, RECORD_IMPORT_LABELS
 from .models import (
     ComparisonGroup,
     Decision,
@@ -169,7 +169,8 @@ class SettingsForm(VersionedModelForm):
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Hvad indeholder filen?"),
-        choices=[(value, label) for value, label in SourceKind.choices if value in IMPORTERS],
+        choices=[(value, label) for value, label in SourceKind.choices if value in IMPORTERS]
+        + list(RECORD_IMPORT_LABELS.items()),
         widget=forms.RadioSelect,
     )
     file = forms.FileField(

@@ -4,13 +4,16 @@ changes nothing when the same file comes again."""
 
 from functools import partial
 
+from django.utils.translation import gettext_lazy
+
 from .base import ImportResult
 from .boernehus import import_boernehus, import_vulnerable_children
 from .csvformat import ImportFailed, LineError
 from .plans import import_comparison_groups, import_plans
+from .records import import_ministerial_requests, import_press
 from .statbank import import_statbank
 
-# The sources a file can be uploaded for, by SourceKind value.
+# What a file can be uploaded for: a SourceKind value, or one of the records below.
 IMPORTERS = {
     "statbank_und1": partial(import_statbank, "UND1"),
     "statbank_und3": partial(import_statbank, "UND3"),
@@ -19,16 +22,27 @@ IMPORTERS = {
     "vulnerable_children": import_vulnerable_children,
     "plans": import_plans,
     "comparison_groups": import_comparison_groups,
+    # Records staff would otherwise type in one by one (#10): no DataSource kind of their
+    # own, for each record keeps who recorded it and its history in the audit trail.
+    "press": import_press,
+    "ministerial_requests": import_ministerial_requests,
+}
+RECORD_IMPORT_LABELS = {
+    "press": gettext_lazy("Kritik i pressen"),
+    "ministerial_requests": gettext_lazy("Henvendelser fra ministeren"),
 }
 
 __all__ = [
     "IMPORTERS",
+    "RECORD_IMPORT_LABELS",
     "ImportFailed",
     "ImportResult",
     "LineError",
     "import_boernehus",
     "import_comparison_groups",
+    "import_ministerial_requests",
     "import_plans",
+    "import_press",
     "import_statbank",
     "import_vulnerable_children",
 ]
