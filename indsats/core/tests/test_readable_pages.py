@@ -11,12 +11,13 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from indsats.accounts.models import User
+from indsats.accounts.models import Role, User
 from indsats.core.demo import DEMO_USERS
 from indsats.testing.readable import (
     crawl,
     links,
     menu_links,
+    requirement_ids,
     unreadable_fragments,
     visible_text,
 )
@@ -83,6 +84,14 @@ def test_it_follows_only_this_sites_links_and_finds_the_menu():
     assert links(html) == ["/forloeb/", "/indbakke/?side=2", "/forloeb/?a=1&b=2"]
 
 
+def test_it_finds_a_requirement_id_that_an_applicant_should_not_read():
+    assert [f.text for f in requirement_ids("Kriterium O1.4 og faktor F5 er opfyldt")] == [
+        "O1.4",
+        "F5",
+    ]
+    assert requirement_ids("Forløbet varer 8–12 måneder, Folkevej 5") == []
+
+
 def test_it_says_so_when_a_page_has_no_menu():
     with pytest.raises(AssertionError, match="no main menu"):
         menu_links("<p>Ingen menu</p>")
@@ -101,9 +110,11 @@ def test_it_shows_each_demo_login_only_readable_pages(demo_data, email, language
     client.force_login(User.objects.get(email=email))
     pages = list(crawl(client, START, language))
     assert len(pages) > 3, f"{email} reached only {[page.path for page in pages]}"
+    user = User.objects.get(email=email)
     problems = [
         f"{page.path}: {fragment}"
         for page in pages
         for fragment in unreadable_fragments(page.text, language)
+        + (requirement_ids(page.text) if user.role == Role.APPLICANT else [])
     ]
     assert problems == [], f"{email} ({language}) reads:\n" + "\n".join(problems)
