@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "indsats.programmes",
     "indsats.allocation",
     "indsats.screening",
+    "indsats.reports",
     "indsats.api",  # the REST API and its tokens (C9)
 ]
 

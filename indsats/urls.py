@@ -13,6 +13,7 @@ urlpatterns = [
     path("fordeling/", include("indsats.allocation.urls")),
     path("organisationer/", include("indsats.organisations.urls")),
     path("revisionsspor/", include("indsats.audit.urls")),
+    path("rapporter/", include("indsats.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -259,3 +259,14 @@ def can_allocate(user) -> bool:
 def can_propose_partners(user) -> bool:
     """Proposing a joint programme to small sites waiting alone (O4.4)."""
     return is_board_staff(user) and user.role in CASE_HANDLERS
+
+
+# Reports (C8): the figures managers answer to the ministry with.
+
+REPORT_READERS = frozenset({Role.CASE_OFFICER, Role.PROJECT_LEADER, Role.MANAGER})
+
+
+def can_view_reports(user) -> bool:
+    """Volumes, waiting times, capacity, outcomes and reach: managers, project leaders and
+    case officers (not consultants, administrators or applicants)."""
+    return is_board_staff(user) and user.role in REPORT_READERS

@@ -99,6 +99,12 @@ MENU = (
         _("De 98 kommuner efter faktorerne F1–F7, med tal, beslutninger og opsøgende forløb."),
     ),
     MenuEntry(
+        _("Rapporter"),
+        "reports:index",
+        permissions.can_view_reports,
+        _("Tal for en periode: volumen, ventetider, kapacitet, resultater og kommuner nået."),
+    ),
+    MenuEntry(
         _("Revisionsspor"),
         "audit:trail",
         permissions.can_view_audit_trail,

@@ -21,10 +21,10 @@ STAFF = ["Overblik", "Forløb", "Indbakke", "Igangværende forløb", "Fordeling"
 REGISTERS = ["Kommuner", "Anbringelsessteder", "Screening"]
 EXPECTED_MENU = {
     Role.APPLICANT: ["Overblik", "Forløb", "Mine sager", "Min organisation"],
-    Role.CASE_OFFICER: [*STAFF, "Adgangsanmodninger", *REGISTERS],
+    Role.CASE_OFFICER: [*STAFF, "Adgangsanmodninger", *REGISTERS, "Rapporter"],
     Role.CONSULTANT: [*STAFF, *REGISTERS],
-    Role.PROJECT_LEADER: [*STAFF, "Adgangsanmodninger", *REGISTERS],
-    Role.MANAGER: [*STAFF, "Adgangsanmodninger", *REGISTERS, "Revisionsspor"],
+    Role.PROJECT_LEADER: [*STAFF, "Adgangsanmodninger", *REGISTERS, "Rapporter"],
+    Role.MANAGER: [*STAFF, "Adgangsanmodninger", *REGISTERS, "Rapporter", "Revisionsspor"],
     Role.ADMINISTRATOR: [
         *STAFF,
         "Adgangsanmodninger",

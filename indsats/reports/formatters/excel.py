@@ -1,0 +1,100 @@
+"""The report as an Excel workbook through openpyxl (C8): one sheet per table, Danish
+column names in a bold header row frozen at the top, typed cells (numbers as numbers,
+dates as dates, shares as percentages), a bold totals row, and column widths that fit."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from ..types import Report, Table
+
+NUMBER_FORMATS = {
+    "int": "#,##0",
+    "decimal": "#,##0.0",
+    "percent": "0.0%",
+    "date": "dd-mm-yyyy",
+}
+BOLD = Font(bold=True)
+SHEET_NAME_LENGTH = 31  # Excel's limit
+WIDEST_COLUMN = 60
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    base = _NOT_IN_SHEET_NAMES.sub(" ", title)[:SHEET_NAME_LENGTH].strip() or "Ark"
+    name, number = base, 2
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+        number += 1
+    used.add(name.lower())
+    return name
+
+
+def _cell_value(value, kind: str):
+    if value is None or value == "":
+        return None
+    if kind in ("decimal", "percent"):
+        return Decimal(value)
+    if kind == "date" and isinstance(value, date):
+        return value
+    return value
+
+
+def _shown_width(value, kind: str) -> int:
+    if value is None:
+        return 0
+    if kind == "date":
+        return 10
+    if kind == "percent":
+        return 7
+    if kind in ("int", "decimal"):
+        return len(f"{value:,}") + (2 if kind == "decimal" else 0)
+    return len(str(value))
+
+
+def _write_table(sheet, table: Table) -> None:
+    sheet.append([column.label_da for column in table.columns])
+    for cell in sheet[1]:
+        cell.font = BOLD
+    sheet.freeze_panes = "A2"
+    rows = table.rows + ([table.totals] if table.totals else [])
+    for row in rows:
+        sheet.append([_cell_value(row.get(c.key), c.kind) for c in table.columns])
+    for index, column in enumerate(table.columns, start=1):
+        number_format = NUMBER_FORMATS.get(column.kind)
+        if number_format:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = number_format
+        widest = max(
+            [len(column.label_da)]
+            + [_shown_width(row.get(column.key), column.kind) for row in rows]
+        )
+        sheet.column_dimensions[get_column_letter(index)].width = min(widest + 2, WIDEST_COLUMN)
+    if table.totals:
+        for cell in sheet[sheet.max_row]:
+            cell.font = BOLD
+    if table.note:
+        # Under the table after an empty row, so it does not read as data.
+        sheet.cell(row=sheet.max_row + 2, column=1, value=table.note)
+
+
+def to_xlsx(report: Report) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for table in report.tables:
+        _write_table(workbook.create_sheet(_sheet_name(table.title, used)), table)
+    if not report.tables:
+        workbook.create_sheet(_sheet_name(report.title, used))
+    workbook.properties.title = report.title
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""One module per report; each turns ReportParams into a Report of plain rows."""

@@ -1,0 +1,79 @@
+"""Report pages and their files: thin views around ``run_report`` and the formatters."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from indsats.accounts.decorators import requires
+from indsats.accounts.permissions import can_view_reports
+
+from .formatters import csv, excel, html
+from .forms import ReportFilterForm
+from .registry import REPORTS, run_report
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _spec(key: str):
+    if key not in REPORTS:
+        raise Http404
+    return REPORTS[key]
+
+
+def _filename(spec, form, extension: str, table_key: str = "") -> str:
+    params = form.params()
+    parts = ["indsats", slugify(str(spec.title)), table_key.replace("_", "-")]
+    parts += [params.period_start.isoformat(), params.period_end.isoformat()]
+    return "_".join(part for part in parts if part) + f".{extension}"
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@requires(can_view_reports)
+def index(request):
+    form = ReportFilterForm(request.GET)
+    return render(
+        request,
+        "reports/index.html",
+        {"reports": REPORTS.values(), "form": form, "query": request.GET.urlencode()},
+    )
+
+
+@requires(can_view_reports)
+def report(request, key):
+    spec = _spec(key)
+    form = ReportFilterForm(request.GET)
+    context = {"spec": spec, "form": form, "query": request.GET.urlencode()}
+    if not form.is_valid():
+        return render(request, "reports/report.html", context, status=400)
+    return html.render(request, run_report(key, form.params()), context)
+
+
+@requires(can_view_reports)
+def report_csv(request, key, table):
+    spec = _spec(key)
+    form = ReportFilterForm(request.GET)
+    if not form.is_valid():
+        return render(request, "reports/report.html", {"spec": spec, "form": form}, status=400)
+    found = [t for t in run_report(key, form.params()).tables if t.key == table]
+    if not found:
+        raise Http404
+    return _attachment(
+        csv.to_csv(found[0]), "text/csv; charset=utf-8", _filename(spec, form, "csv", table)
+    )
+
+
+@requires(can_view_reports)
+def report_excel(request, key):
+    spec = _spec(key)
+    form = ReportFilterForm(request.GET)
+    if not form.is_valid():
+        return render(request, "reports/report.html", {"spec": spec, "form": form}, status=400)
+    content = excel.to_xlsx(run_report(key, form.params()))
+    return _attachment(content, XLSX, _filename(spec, form, "xlsx"))
