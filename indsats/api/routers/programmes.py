@@ -49,9 +49,13 @@ class ProgrammeOut(Schema):
 
 class StepOut(Schema):
     step: str
-    title: str = ""  # the step's title by its key (C10), filled in by the operation
+    title: str
     completed_at: datetime
     note: str
+
+    @staticmethod
+    def resolve_title(obj):
+        return step_titles().get(obj.step, obj.step)  # its title, never only its key (C10)
 
 
 class MeetingOut(Schema):
@@ -111,6 +115,27 @@ class ProgrammeDetailOut(ProgrammeOut):
     theme_days: list[ThemeDayOut]
     documents: list[DocumentOut]
 
+    # The operation prefetches each list; these only read what is there.
+    @staticmethod
+    def resolve_participants(obj):
+        return [organisation.name for organisation in obj.participants.all()]
+
+    @staticmethod
+    def resolve_steps(obj):
+        return list(obj.steps.all())
+
+    @staticmethod
+    def resolve_meetings(obj):
+        return list(obj.meetings.all())
+
+    @staticmethod
+    def resolve_theme_days(obj):
+        return list(obj.theme_days.all())
+
+    @staticmethod
+    def resolve_documents(obj):
+        return obj.visible_documents
+
 
 class ProgrammeFilters(Schema):
     show: Literal["active", "mine", "all"] = Field(
@@ -162,23 +187,13 @@ def get_programme(request, programme_id: int):
             "participants",
         ),
     )
-    titles = step_titles()
-    documents = _documents(programme, user).prefetch_related(
-        Prefetch("versions", DocumentVersion.objects.order_by("-number"))
+    # Which documents this user sees is the programme page's rule.
+    programme.visible_documents = list(
+        _documents(programme, user).prefetch_related(
+            Prefetch("versions", DocumentVersion.objects.order_by("-number"))
+        )
     )
-    return ProgrammeDetailOut.model_validate(
-        {
-            **ProgrammeOut.from_orm(programme).model_dump(),
-            "participants": [o.name for o in programme.participants.all()],
-            "steps": [
-                {**StepOut.from_orm(s).model_dump(), "title": titles.get(s.step, s.step)}
-                for s in programme.steps.all()
-            ],
-            "meetings": [MeetingOut.from_orm(m) for m in programme.meetings.all()],
-            "theme_days": [ThemeDayOut.from_orm(d) for d in programme.theme_days.all()],
-            "documents": [DocumentOut.from_orm(d) for d in documents],
-        }
-    )
+    return programme
 
 
 @router.get(

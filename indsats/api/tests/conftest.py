@@ -23,3 +23,7 @@ def token_client():
         return TokenClient(text)
 
     return make
+
+
+# The screening's figures, for a saved run (its own fixture, shared here).
+from indsats.screening.tests.conftest import add_statistics  # noqa: E402, F401
