@@ -261,9 +261,12 @@ class HourEntryForm(CorrectionReasonMixin, VersionedModelForm):
         if hours % HALF_HOUR:
             raise forms.ValidationError(_("Skriv timerne i halve eller hele timer, fx 2,5."))
         status = hours_summary(self.programme)
-        # A correction replaces the entry: the others' total, plus the corrected hours.
-        logged = status.total - (self.instance.hours if self.instance.pk else 0)
-        self.verdict = rules.check_new_hours(logged, hours, status.cap)
+        if self.instance.pk is None:
+            self.verdict = rules.check_new_hours(status.total, hours, status.cap)
+        else:
+            self.verdict = rules.check_corrected_hours(
+                status.total, self.instance.hours, hours, status.cap
+            )
         if not self.verdict.allowed:
             raise forms.ValidationError(self.verdict.reason)
         return hours

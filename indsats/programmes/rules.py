@@ -119,6 +119,15 @@ def check_new_hours(logged_total: Decimal, new_hours: Decimal, cap: int | None) 
     return HoursVerdict(allowed=True, after=after)
 
 
+def check_corrected_hours(
+    logged_total: Decimal, old_hours: Decimal, new_hours: Decimal, cap: int | None
+) -> HoursVerdict:
+    """May an entry of ``old_hours`` be corrected to ``new_hours`` (O1.1)? The correction
+    replaces the entry: the other entries' total plus the new hours must stay within the
+    cap — the cap as it is now, a manager's raise included."""
+    return check_new_hours(Decimal(logged_total) - Decimal(old_hours), new_hours, cap)
+
+
 def hours_warning_text(status: HoursStatus) -> str:
     """The warning shown once the total reaches the threshold; empty before that."""
     if not status.warning:

@@ -298,3 +298,30 @@ def test_it_accepts_a_closing_meeting_exactly_when_no_theme_day_is_later(theme_d
     """C6: the closing meeting is never before a theme day."""
     refused = bool(rules.meeting_date_problem("closing", day, theme_days, []))
     assert refused == any(theme_day > day for theme_day in theme_days)
+
+
+# --- Corrected hours (C6, issue #9) ---------------------------------------------------------
+
+
+def test_it_allows_a_correction_that_stays_within_the_cap_with_the_other_entries():
+    """C6 / O1.1: 24 logged, of which a 4-hour entry is corrected to 5: 25, allowed."""
+    assert rules.check_corrected_hours(D("24"), D("4"), D("5"), 25).allowed
+    assert not rules.check_corrected_hours(D("24"), D("4"), D("5.5"), 25).allowed
+    assert rules.check_corrected_hours(D("24"), D("4"), D("5.5"), 30).allowed  # raised cap
+
+
+@given(
+    others=st.lists(hours, max_size=6),
+    old=hours,
+    new=hours,
+    cap=st.none() | st.integers(min_value=1, max_value=60),
+)
+def test_it_allows_a_correction_exactly_when_the_new_total_stays_within_the_cap(
+    others, old, new, cap
+):
+    """C6 / O1.1: a correction replaces the entry; the rule is the new entry's rule."""
+    total = sum(others, D("0")) + old
+    verdict = rules.check_corrected_hours(total, old, new, cap)
+    assert verdict.allowed == (cap is None or sum(others, D("0")) + new <= cap)
+    if verdict.allowed:
+        assert verdict.after.total == sum(others, D("0")) + new
