@@ -477,3 +477,21 @@ def test_it_shows_the_programme_page_with_danish_dates_and_the_correction_links(
     assert "<td>28.11.2026</td><td>2,5</td>" in html
     assert _url("hours_edit", o1_programme, entry.pk) in html
     assert _url("hour_entry_cancel", o1_programme, entry.pk) in html
+
+
+def test_it_does_not_let_an_edit_opened_before_a_task_was_done_undo_it(
+    client, consultant, programme
+):
+    """C6 concurrency (#9): marking a task done counts as a change to the task."""
+    task = Task.objects.create(
+        programme=programme, title="Send dagsorden", due_on=MONDAY, created_by=consultant
+    )
+    client.force_login(consultant)
+    client.post(_url("task_done", programme, task.pk))
+    response = client.post(
+        _url("task_edit", programme, task.pk),
+        {"title": "Send dagsorden i dag", "due_on": MONDAY.isoformat(), "version": 1},
+    )
+    assert response.status_code == 409
+    task.refresh_from_db()
+    assert (task.title, task.is_done) == ("Send dagsorden", True)

@@ -159,7 +159,8 @@ def theme_day_held(request, pk, day_pk):
         messages.error(request, _("En temadag kan først markeres som holdt på dagen."))
     elif not day.held:
         day.held = True
-        day.save(update_fields=["held"])
+        day.version += 1  # an edit form opened before this now sees a conflict
+        day.save(update_fields=["held", "version"])
         messages.success(request, _("Temadagen er markeret som holdt."))
     return _back(programme, "temadage")
 
@@ -323,7 +324,8 @@ def task_done(request, pk, task_pk):
     task = get_object_or_404(Task, pk=task_pk, programme=programme)
     if task.done_at is None:
         task.done_at = timezone.now()
-        task.save(update_fields=["done_at"])
+        task.version += 1  # an edit form opened before this now sees a conflict
+        task.save(update_fields=["done_at", "version"])
         messages.success(request, _("Opgaven »%(title)s« er udført.") % {"title": task.title})
     return _back(programme, "opgaver")
 
