@@ -32,6 +32,12 @@ def can_view_organisation(user, organisation) -> bool:
     return is_applicant(user) and user.organisation_id == organisation.pk
 
 
+def can_export_organisation_data(user, organisation) -> bool:
+    """Everything the Board holds about an organisation, as one file (GDPR art. 15, #10):
+    the organisation's own users, and the Board's staff for any organisation."""
+    return not organisation.is_board and can_view_organisation(user, organisation)
+
+
 def can_view_organisation_register(user) -> bool:
     """The lists of all municipalities and placement sites are the Board's working tools."""
     return is_board_staff(user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, views
+from . import contact_views, export_views, views
 
 app_name = "organisations"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("anbringelsessteder/ny/", views.placement_site_create, name="placement_site_create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/rediger/", views.placement_site_edit, name="placement_site_edit"),
+    path("<int:pk>/dataudtraek/", export_views.data_export, name="data_export"),
 ]

@@ -31,6 +31,7 @@ def mine(request):
             "organisation": organisation,
             "colleagues": organisation.users.filter(is_active=True).order_by("full_name"),
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            "can_export": permissions.can_export_organisation_data(request.user, organisation),
         },
     )
 
@@ -98,6 +99,7 @@ def detail(request, pk):
             "organisation": organisation,
             "colleagues": organisation.users.filter(is_active=True).order_by("full_name"),
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            "can_export": permissions.can_export_organisation_data(request.user, organisation),
         },
     )
 

@@ -31,6 +31,7 @@ OBJECT_URLS = {
     "applications:reopen": "decision",
     "organisations:detail": "organisation",
     "organisations:placement_site_edit": "organisation",
+    "organisations:data_export": "organisation",
     "allocation:accept_partnership": "application",
     "allocation:cancel_move": "offer+period+move",
 }
