@@ -123,3 +123,11 @@ def as_date(value):
         except ValueError:
             return None
     return value
+
+
+@register.simple_tag
+def outreach_contact(programme):
+    """The contact person chosen for an outreach case (#9), or None."""
+    from ..services import outreach_contact as contact_for
+
+    return contact_for(programme)

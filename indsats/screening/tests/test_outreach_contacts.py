@@ -128,3 +128,14 @@ def test_a_plan_reminder_names_the_plans_owner_in_the_municipality(contacts):
     assert owner_line in body
     assert "Aarhus Kontakt" not in body  # Aarhus has a contact, but no plan owner
     assert body.count("Ansvarlig i kommunen:") == 1
+
+
+def test_the_outreach_cases_page_names_its_contact(client, manager, contacts):
+    client.force_login(manager)
+    client.post(URL, {"decision": "contact", "reason": "x", "contact": contacts["owner"].pk})
+    programme = Programme.objects.get()
+    page = client.get(reverse("programmes:detail", args=[programme.pk]))
+    assert page.status_code == 200
+    text = " ".join(page.text.split())
+    assert "Kontaktperson i kommunen:</strong> Sanne Testsen, Chef for Børn og Unge" in text
+    assert 'href="mailto:plan_owner@kommune-101.test"' in text
