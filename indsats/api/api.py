@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from . import errors
 from .auth import ActiveSessionAuth, TokenAuth
 from .renderer import ExactDecimalRenderer
-from .routers import allocation, cases, offers, programmes, records, screening
+from .routers import allocation, cases, offers, programmes, records, reports, screening
 
 api = NinjaAPI(
     title="Indsats API",
@@ -29,5 +29,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-for module in (offers, cases, programmes, allocation, screening, records):
+for module in (offers, cases, programmes, allocation, screening, records, reports):
     api.add_router("/", module.router)

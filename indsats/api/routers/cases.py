@@ -273,11 +273,10 @@ def save_answers(request, application_id: int, payload: AnswersIn):
     }
     try:
         services.save_draft(application, answers, payload.version)
-    except EditConflict as conflict:
+    except EditConflict:
         raise ApiError(
             409,
-            _("En anden har gemt kladden imens. Hent den igen og gem oven på version %(v)s.")
-            % {"v": conflict.stored_version},
+            _("En anden har gemt kladden imens. Hent den igen og gem oven på den nye version."),
         ) from None
     return get_application_for_user(user, application_id)
 
