@@ -24,6 +24,8 @@ QUEUEABLE_COMMANDS = frozenset(
         "import_vulnerable_children",
         "import_plans",
         "import_comparison_groups",
+        "import_press",
+        "import_ministerial_requests",
         "send_reminders",
         "send_plan_reminders",
     }

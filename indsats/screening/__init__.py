@@ -12,5 +12,5 @@
 
 Commands: ``screening``, ``import_statbank``, ``import_boernehus``,
 ``import_vulnerable_children``, ``import_plans``, ``import_comparison_groups``,
-``send_plan_reminders``.
+``import_press``, ``import_ministerial_requests``, ``send_plan_reminders``.
 """
