@@ -145,8 +145,10 @@ def everything_2027():
     )
     Goal.objects.create(programme=programme, text="Fælles beredskab", result="Vedtaget i juni")
     Goal.objects.create(programme=programme, text="Kendskab i alle afdelinger")
-    OfferCapacity.objects.create(
-        offer=Offer.objects.get(code="O1"), period="2027", places=4, consultant_hours=100
+    OfferCapacity.objects.update_or_create(  # the demo data may have planned 2027 already
+        offer=Offer.objects.get(code="O1"),
+        period="2027",
+        defaults={"places": 4, "consultant_hours": 100},
     )
     ConsultantCapacity.objects.create(consultant=consultant, period="2027", hours=Decimal("200"))
     site = PlacementSiteFactory(name="Opholdsstedet Lyngtoppen")
