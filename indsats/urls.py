@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from indsats.api.api import api
-
 urlpatterns = [
     path("", include("indsats.core.urls")),
     path("konto/", include("indsats.accounts.urls")),
@@ -16,7 +14,7 @@ urlpatterns = [
     path("rapporter/", include("indsats.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("api/v1/", api.urls),
+    path("api/v1/", include("indsats.api.urls")),
 ]
 
 handler403 = "indsats.core.views.permission_denied"

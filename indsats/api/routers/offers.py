@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
@@ -35,4 +36,6 @@ def list_offers(request):
 
 @router.get("/offers/{code}", response={200: OfferOut, **ERRORS}, summary="Ét tilbud")
 def get_offer(request, code: str):
+    if "\x00" in code:  # no code has one, and PostgreSQL cannot search for it
+        raise Http404
     return get_object_or_404(Offer.objects.published(), code=code)

@@ -125,3 +125,9 @@ def test_it_shows_staff_every_submitted_application_but_no_drafts(
     make_application("O1", applicant.organisation, applicant)  # a draft: the applicant's own
     body = token_client(case_officer).get("/api/v1/applications").json()
     assert [item["id"] for item in body["items"]] == [submitted.pk]
+
+
+def test_it_answers_an_unknown_address_with_the_error_body(applicant, token_client):
+    response = token_client(applicant).get("/api/v1/findes-ikke")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
