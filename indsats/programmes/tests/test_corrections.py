@@ -495,3 +495,24 @@ def test_it_does_not_let_an_edit_opened_before_a_task_was_done_undo_it(
     assert response.status_code == 409
     task.refresh_from_db()
     assert (task.title, task.is_done) == ("Send dagsorden", True)
+
+
+def test_it_tells_everyone_why_a_meeting_was_moved(client, consultant, site_applicant, programme):
+    """C10 (#9): the reason for a move goes with the notice of the move."""
+    meeting = Meeting.objects.create(
+        programme=programme,
+        kind="initial",
+        starts_at=timezone.now() + timedelta(days=5),
+        place="Granbakken",
+    )
+    client.force_login(consultant)
+    later = timezone.now() + timedelta(days=8)
+    response = client.post(
+        _url("meeting_edit", programme, meeting.pk),
+        _meeting_data(later, change_reason="Lederen er på kursus"),
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "Begrundelse: Lederen er på kursus" in mail.outbox[0].body
+    meeting.refresh_from_db()
+    assert _logged_reasons(meeting) == ["Lederen er på kursus"]
