@@ -38,7 +38,17 @@ def _letter_file(letter, reference: str, kind: str) -> HttpResponse:
 
 
 def _preview(
-    request, *, letter, form, action_url, heading, send_label, cancel_url, hidden=(), internal=None
+    request,
+    *,
+    letter,
+    letter_outcome,
+    form,
+    action_url,
+    heading,
+    send_label,
+    cancel_url,
+    hidden=(),
+    internal=None,
 ):
     return render(
         request,
@@ -47,6 +57,7 @@ def _preview(
             "letter": letter,
             "form": form,
             "hidden": hidden,
+            "outcome": letter_outcome,
             "internal_field": internal,
             "action_url": action_url,
             "heading": heading,
@@ -98,6 +109,7 @@ def decide(request, pk):
             return _preview(
                 request,
                 letter=letter,
+                letter_outcome=unsaved.get_outcome_display(),
                 form=form,
                 hidden=(form["outcome"],),
                 internal=form["internal_reason"],
@@ -146,6 +158,7 @@ def correct_letter(request, decision_pk):
     return _preview(
         request,
         letter=letter,
+        letter_outcome=decision.get_outcome_display(),
         form=form,
         action_url=reverse("applications:correct_letter", args=[decision.pk]),
         heading=_("Ret afgørelsesbrevet"),
