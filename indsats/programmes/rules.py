@@ -25,7 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core import workdays
@@ -142,14 +142,11 @@ def hours_warning_text(status: HoursStatus) -> str:
 
 
 def _number(value: Decimal | None) -> str:
-    """A number of hours the Danish way: 20, 2,5."""
+    """A number of hours as the active language writes it: 20, 2,5 (English 2.5)."""
     if value is None:
         return ""
     value = Decimal(value).quantize(ONE_PLACE)
-    text = f"{value:f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return text.replace(".", ",")
+    return number_format(value, decimal_pos=0 if value == value.to_integral() else 1)
 
 
 # --- Theme days (O4.1, O4.3 step 7) -------------------------------------------------------

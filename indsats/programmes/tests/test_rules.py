@@ -325,3 +325,18 @@ def test_it_allows_a_correction_exactly_when_the_new_total_stays_within_the_cap(
     assert verdict.allowed == (cap is None or sum(others, D("0")) + new <= cap)
     if verdict.allowed:
         assert verdict.after.total == sum(others, D("0")) + new
+
+
+def test_it_writes_the_hours_in_its_messages_as_the_language_does():
+    """C11 (#9): "2,5" in Danish, "2.5" in English, never the Python value."""
+    from django.utils import translation
+
+    status = rules.HoursStatus(total=D("22.5"), cap=25)
+    with translation.override("da"):
+        assert "22,5 af 25 timer" in str(rules.hours_warning_text(status))
+        assert "2,5 timer tilbage" in str(rules.hours_warning_text(status))
+    with translation.override("en"):
+        text = str(rules.hours_warning_text(status))
+    assert "22.5" in text
+    assert "2.5" in text
+    assert "22,5" not in text
