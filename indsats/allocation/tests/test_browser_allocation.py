@@ -36,7 +36,7 @@ def test_a_manager_moves_a_place_confirms_and_the_portals_show_where_each_stands
     log_in(page, live_server, manager.email, TEST_PASSWORD)
     page.goto("/fordeling/")
     with page.expect_navigation():
-        page.get_by_role("link", name="Fordeling", exact=True).first.click()
+        page.locator("main").get_by_role("link", name="Fordeling", exact=True).first.click()
     assert "Fordeling af" in page.locator("h1").inner_text()
     assert_accessible(page)
 
