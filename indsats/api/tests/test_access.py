@@ -1,7 +1,10 @@
 """Who may use the API, by token or session (C9): the pages' predicates, plus the scope."""
 
+import re
+
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from indsats.api.models import ApiToken, TokenScope
@@ -131,3 +134,26 @@ def test_it_answers_an_unknown_address_with_the_error_body(applicant, token_clie
     response = token_client(applicant).get("/api/v1/findes-ikke")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def test_it_accepts_a_session_write_with_the_csrf_token(applicant):
+    client = Client(enforce_csrf_checks=True)
+    assert client.login(email=applicant.email, password=TEST_PASSWORD)
+    # The browser takes the token from a page's form (the cookie is HttpOnly here).
+    page = client.get(reverse("applications:portal")).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.post(
+        "/api/v1/applications",
+        {"offer": "O1"},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
+    assert response.status_code == 201, response.content
+
+
+def test_it_publishes_its_openapi_schema_and_docs(applicant):
+    schema = Client().get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/applications" in schema["paths"]
+    assert "/api/v1/screening/press" in schema["paths"]
+    assert Client().get("/api/v1/docs").status_code == 200
