@@ -32,6 +32,8 @@ OBJECT_URLS = {
     "organisations:detail": "organisation",
     "organisations:placement_site_edit": "organisation",
     "organisations:data_export": "organisation",
+    "organisations:contact_edit": "contact",
+    "organisations:contact_delete": "contact",
     "allocation:accept_partnership": "application",
     "allocation:cancel_move": "offer+period+move",
 }
@@ -83,7 +85,15 @@ def records(site_applicant, placement_site, make_application):
         reason="Flyttet i testen.",
         moved_by=decision.decided_by,
     )
+    from indsats.organisations.models import MunicipalContact, Municipality
+
+    contact = MunicipalContact.objects.create(
+        municipality=Municipality.objects.get(code="751"),
+        name="Kaja Kontakt",
+        role="plan_owner",
+    )
     return {
+        "contact": [contact.pk],
         "offer+period+move": ["O4", "2027", move.pk],
         "decision": [decision.pk],
         "application": [application.pk],
