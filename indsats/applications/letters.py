@@ -81,7 +81,7 @@ def _assessed_rules(application) -> tuple[tuple[str, str], ...]:
     if assessment is None:
         return ()
     return tuple(
-        (judgement.rule.text, str(judgement.get_judgement_display()))
+        (judgement.rule.in_language("text"), str(judgement.get_judgement_display()))
         for judgement in assessment.judgements.select_related("rule")
         if judgement.judgement in (Judgement.MET, Judgement.NOT_MET)
     )
@@ -91,7 +91,8 @@ def decision_letter(decision) -> Letter:
     """The letter for ``decision`` (saved, or not yet: a preview)."""
     application = decision.application
     organisation = application.organisation
-    opening = OPENINGS[decision.outcome] % {"offer": application.offer.name}
+    offer_name = application.offer.in_language("name")  # the letter's language (C11)
+    opening = OPENINGS[decision.outcome] % {"offer": offer_name}
     sections = [
         Section(heading="", paragraphs=(opening,)),
         Section(heading=_("Begrundelse"), paragraphs=(decision.applicant_text,)),
@@ -107,7 +108,7 @@ def decision_letter(decision) -> Letter:
     sections.append(Section(heading=_("Spørgsmål"), paragraphs=_contact_lines(application)))
     decided_at = decision.decided_at or timezone.now()
     return Letter(
-        title=_("Afgørelse om %(offer)s") % {"offer": application.offer.name},
+        title=_("Afgørelse om %(offer)s") % {"offer": offer_name},
         date=timezone.localdate(decided_at),
         # A municipality's letter is for its contact person, when staff have named one (#9).
         recipient_lines=letter_recipient_lines(organisation),

@@ -299,3 +299,26 @@ def test_the_case_page_shows_the_answers_before_the_assessment_and_the_letters_s
     assert page.index('id="ansoegningen"') < page.index('id="vurdering"')
     letters = page.split('id="breve"')[1].split("</ul>")[0]
     assert "Afgørelsesbrev, version 1" in letters
+
+
+def test_an_english_letter_names_the_criteria_in_english(case_officer, submitted):  # C11
+    from django.utils import translation
+
+    from indsats.applications.letters import decision_letter
+
+    assess_completely(submitted, case_officer, "staff_resources")
+    rule = submitted.offer.rules.get(key="staff_resources")
+    rule.text_en = "The municipality sets aside the staff the programme needs."
+    rule.save()
+    unsaved = Decision(
+        application=submitted, outcome="reject", applicant_text="Tekst.", decided_by=case_officer
+    )
+
+    def rows(language):
+        with translation.override(language):
+            letter = decision_letter(unsaved)
+        return [label for section in letter.sections for label, _value in section.rows]
+
+    assert rule.text_en in rows("en")
+    assert rule.text not in rows("en")
+    assert rule.text in rows("da")
