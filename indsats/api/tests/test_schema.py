@@ -3,11 +3,11 @@
 Every operation gets a bounded number of generated requests, as the Board's staff (a
 read-write token) and as an applicant (a read-write token of their own); no answer may be
 a server error, and each must have a status, content type and body that the schema
-documents. The whole run stays within a time budget.
+documents. The run is bounded by the number of examples, never by a timing (timings
+belong in bench/): about 25 operations × 2 users × 6 examples.
 """
 
 import datetime
-import time
 
 import pytest
 import schemathesis
@@ -25,7 +25,6 @@ from indsats.programmes.models import Programme
 from indsats.screening.models import PressCriticism
 
 EXAMPLES_PER_OPERATION = 6
-BUDGET_SECONDS = 90  # a guard against a run that never ends, not a timing
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -55,7 +54,7 @@ def some_records(applicant, other_applicant, case_officer, make_application):
     )
 
 
-def _run_every_operation(schema, token, deadline):
+def _run_every_operation(schema, token):
     failures = []
     for result in schema.get_all_operations():
         operation = result.ok()
@@ -70,13 +69,12 @@ def _run_every_operation(schema, token, deadline):
             suppress_health_check=list(HealthCheck),
         )
         def check(case):
-            assert time.monotonic() < deadline, "schemathesis ran past its budget"
             response = case.call(headers={"Authorization": f"Bearer {token}"})
             case.validate_response(response, checks=CHECKS)
 
         try:
             check()
-        except AssertionError as failure:  # schemathesis' FailureGroup is one too
+        except (AssertionError, BaseExceptionGroup) as failure:  # a Failure, or a group of them
             failures.append(f"{operation.label}: {failure}")
     return failures
 
@@ -86,9 +84,8 @@ def test_it_answers_generated_requests_within_its_schema_c9(
     live_server, some_records, case_officer, applicant
 ):
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
-    deadline = time.monotonic() + BUDGET_SECONDS
     failures = []
     for user in (case_officer, applicant):
         _token, text = issue_token(user, "schemathesis", TokenScope.READ_WRITE)
-        failures += _run_every_operation(schema, text, deadline)
+        failures += _run_every_operation(schema, text)
     assert not failures, "\n\n".join(failures)
