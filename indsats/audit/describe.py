@@ -12,6 +12,7 @@ import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
@@ -182,6 +183,11 @@ def _shown(field, value, labels: Mapping[str, str]) -> str | None:
     if isinstance(field, models.DateField):
         day = parse_date(str(value)[:10])
         return formats.date_format(day, "DATE_FORMAT") if day is not None else None
+    if isinstance(field, models.DecimalField | models.FloatField | models.IntegerField):
+        try:
+            return formats.localize(Decimal(str(value)).normalize(), use_l10n=True)
+        except InvalidOperation:
+            return None
     if isinstance(value, int | float):
         return formats.localize(value)
     text = str(value)

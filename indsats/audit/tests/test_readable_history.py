@@ -125,3 +125,14 @@ def test_it_shows_no_key_on_the_trail_page_in_danish_or_english(
         assert unreadable_fragments(page, language) == [], language
         with translation.override(language):
             assert ("Svar ændret" if language == "da" else "Answer changed") in page
+
+
+def test_it_shows_a_number_with_a_decimal_comma(placement_site, case_officer):  # C11
+    from indsats.audit.describe import field_change
+    from indsats.programmes.models import HourEntry
+
+    hours = HourEntry._meta.get_field("hours")
+    assert str(field_change(HourEntry, "hours", ["2.5", "3.00"])) == (
+        f"{hours.verbose_name[:1].upper()}{hours.verbose_name[1:]}: fra »2,5« til »3«"
+    )
+    assert str(field_change(HourEntry, "hours", [None, "1.25"])).endswith("fra »(tom)« til »1,25«")
