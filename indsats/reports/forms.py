@@ -37,7 +37,7 @@ class ReportFilterForm(forms.Form):
         data["til"] = data.get("til") or end.isoformat()
         super().__init__(data, **kwargs)
         self.fields["tilbud"].choices = [("", _("Alle tilbud"))] + [
-            (offer.code, f"{offer.code} {offer.name}")
+            (offer.code, f"{offer.code} {offer.in_language('name')}")
             for offer in Offer.objects.order_by("order", "code")
         ]
         self.fields["region"].choices = [("", _("Alle regioner"))] + [

@@ -27,7 +27,7 @@ def offer_column() -> Column:
 
 
 def offer_label(offer: Offer) -> str:
-    return f"{offer.code} {offer.name}"
+    return f"{offer.code} {offer.in_language('name')}"
 
 
 def moments(params: ReportParams) -> tuple[datetime, datetime]:

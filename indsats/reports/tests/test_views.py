@@ -119,3 +119,20 @@ def test_it_draws_a_chart_above_each_table_with_data(client, manager):
     assert 'id="waiting_times-chart-data"' in html
     assert "chartjs/chart.umd.min.js" in html
     assert date(2027, 1, 1).strftime("%Y") in html
+
+
+@pytest.mark.django_db
+def test_it_labels_columns_in_english_for_english_readers_and_keeps_files_danish(client, manager):
+    everything_2027()
+    client.force_login(manager)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(reverse("reports:report", args=["waiting_times"]), YEAR_2027)
+    csv_file = client.get(
+        reverse("reports:csv", args=["waiting_times", "waiting_times"]), YEAR_2027
+    )
+
+    table = page_tables(page.content.decode())["waiting_times"]
+    assert table["headers"][:2] == ["Offer", "Applications"]
+    assert table["totals"][0] == "All offers"
+    assert csv_file.content.decode("utf-8-sig").startswith("Tilbud;Ansøgninger;")
