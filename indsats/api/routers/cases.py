@@ -13,7 +13,8 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from indsats.accounts import permissions
-from indsats.applications import services
+from indsats.applications import notifications, services
+from indsats.applications.forms import EnquiryForm
 from indsats.applications.models import (
     Application,
     ApplicationStatus,
@@ -30,7 +31,7 @@ from indsats.applications.views.lookups import (
 from indsats.catalogue.models import Offer
 from indsats.core.concurrency import EditConflict
 
-from ..errors import ERRORS, ApiError, ErrorOut
+from ..errors import ERRORS, ApiError, ErrorOut, invalid_form
 from ..filters import Text
 from ..pagination import PagePagination
 
@@ -101,6 +102,51 @@ def list_enquiries(request, filters: Query[EnquiryFilters]):
 )
 def get_enquiry(request, enquiry_id: int):
     return get_enquiry_for_user(request.auth, enquiry_id)
+
+
+class EnquiryIn(Schema):
+    offer: Text = Field(description="Tilbuddets kode, fx O1.")
+    subject: str
+    message: str
+    contact_name: str | None = Field(None, description="Uden: brugerens eget navn.")
+    contact_email: str | None = Field(None, description="Uden: brugerens egen e-mail.")
+    contact_phone: str | None = Field(None, description="Uden: brugerens eget telefonnummer.")
+
+
+@router.post(
+    "/enquiries", response={201: EnquiryOut, **ERRORS}, summary="Send en henvendelse om et tilbud"
+)
+def create_enquiry(request, payload: EnquiryIn):
+    """As the offer's enquiry page (``applications.views.enquiries.enquiry_create``): its
+    form, its permission and its notification."""
+    user = request.auth
+    if not permissions.is_applicant(user):
+        raise _forbidden()
+    offer = Offer.objects.published().filter(code=payload.offer).first()
+    if offer is None:
+        raise ApiError(
+            422, _("Forespørgslen er ikke gyldig."), [("offer", _("Tilbuddet findes ikke."))]
+        )
+    if not permissions.can_send_enquiry(user, offer):
+        raise ApiError(403, _("Jeres organisation kan ikke sende en henvendelse om dette tilbud."))
+    form = EnquiryForm(
+        {
+            "subject": payload.subject,
+            "message": payload.message,
+            "contact_name": payload.contact_name or user.full_name,
+            "contact_email": payload.contact_email or user.email,
+            "contact_phone": payload.contact_phone or user.phone,
+        }
+    )
+    if not form.is_valid():
+        raise invalid_form(form)
+    enquiry = form.save(commit=False)
+    enquiry.offer = offer
+    enquiry.organisation = user.organisation
+    enquiry.created_by = user
+    enquiry.save()
+    notifications.enquiry_received(enquiry)
+    return Status(201, get_enquiry_for_user(user, enquiry.pk))
 
 
 # Applications -----------------------------------------------------------------------

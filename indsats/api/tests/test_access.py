@@ -157,3 +157,24 @@ def test_it_publishes_its_openapi_schema_and_docs(applicant):
     assert "/api/v1/applications" in schema["paths"]
     assert "/api/v1/screening/press" in schema["paths"]
     assert Client().get("/api/v1/docs").status_code == 200
+
+
+def test_it_sends_an_enquiry_through_the_pages_form(applicant, other_applicant, token_client):
+    client = token_client(applicant)
+    response = client.post(
+        "/api/v1/enquiries",
+        {"offer": "O1", "subject": "Temaforløb i foråret", "message": "Kan vi få et forløb?"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    enquiry = applicant.organisation.enquiries.get()
+    assert (enquiry.contact_email, enquiry.created_by) == (applicant.email, applicant)
+    refused = client.post(
+        "/api/v1/enquiries",
+        {"offer": "O1", "subject": "", "message": "Hej", "contact_email": "ikke-en-adresse"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    fields = {detail["field"] for detail in refused.json()["error"]["details"]}
+    assert fields == {"subject", "contact_email"}
+    assert token_client(other_applicant).get(f"/api/v1/enquiries/{enquiry.pk}").status_code == 404
