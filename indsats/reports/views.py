@@ -22,9 +22,17 @@ def _spec(key: str):
     return REPORTS[key]
 
 
-def _filename(spec, form, extension: str, table_key: str = "") -> str:
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def _slug(title) -> str:
+    return slugify(str(title).translate(DANISH_LETTERS))
+
+
+def _filename(spec, form, extension: str, table=None) -> str:
+    """E.g. indsats_ventetider_2027-01-01_2027-12-31.xlsx: the titles, never the keys."""
     params = form.params()
-    parts = ["indsats", slugify(str(spec.title)), table_key.replace("_", "-")]
+    parts = ["indsats", _slug(spec.title), _slug(table.title) if table else ""]
     parts += [params.period_start.isoformat(), params.period_end.isoformat()]
     return "_".join(part for part in parts if part) + f".{extension}"
 
@@ -65,7 +73,7 @@ def report_csv(request, key, table):
     if not found:
         raise Http404
     return _attachment(
-        csv.to_csv(found[0]), "text/csv; charset=utf-8", _filename(spec, form, "csv", table)
+        csv.to_csv(found[0]), "text/csv; charset=utf-8", _filename(spec, form, "csv", found[0])
     )
 
 

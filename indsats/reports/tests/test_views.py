@@ -136,3 +136,20 @@ def test_it_labels_columns_in_english_for_english_readers_and_keeps_files_danish
     assert table["headers"][:2] == ["Offer", "Applications"]
     assert table["totals"][0] == "All offers"
     assert csv_file.content.decode("utf-8-sig").startswith("Tilbud;Ansøgninger;")
+
+
+@pytest.mark.django_db
+def test_it_names_the_files_by_the_titles_in_danish_letters_spelt_out(client, manager):
+    client.force_login(manager)
+
+    excel = client.get(reverse("reports:excel", args=["volumes"]), YEAR_2027)
+    csv_file = client.get(reverse("reports:csv", args=["reach", "not_reached"]), YEAR_2027)
+
+    assert excel["Content-Disposition"] == (
+        'attachment; filename="indsats_henvendelser-ansoegninger-og-afgoerelser'
+        '_2027-01-01_2027-12-31.xlsx"'
+    )
+    assert csv_file["Content-Disposition"] == (
+        'attachment; filename="indsats_kommuner-naaet_kommuner-ikke-naaet'
+        '_2027-01-01_2027-12-31.csv"'
+    )
