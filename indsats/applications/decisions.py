@@ -103,7 +103,7 @@ def save_assessment(application, user, judgements: dict, summary: str, expected_
 
 def rules_to_judge(offer) -> list[RuleToJudge]:
     return [
-        RuleToJudge(pk=rule.pk, requirement=rule.requirement, text=rule.text)
+        RuleToJudge(pk=rule.pk, requirement=rule.requirement, text=rule.in_language("text"))
         for rule in offer.rules.all()
     ]
 
