@@ -46,15 +46,23 @@ def offer_list(request):
 @cached_for_anonymous
 def offer_detail(request, slug):
     offer = _offer_for(request.user, slug)
+    steps, conditions, criteria = offer.steps.all(), offer.conditions(), offer.criteria()
+    can_edit = permissions.can_edit_catalogue(request.user)
     return render(
         request,
         "catalogue/offer_detail.html",
         {
             "offer": offer,
-            "steps": offer.steps.all(),
-            "conditions": offer.conditions(),
-            "criteria": offer.criteria(),
-            "can_edit": permissions.can_edit_catalogue(request.user),
+            "steps": steps,
+            "conditions": conditions,
+            "criteria": criteria,
+            "can_edit": can_edit,
+            # Staff who edit the catalogue see how many texts still lack English (C11).
+            "texts_without_english": sum(
+                len(record.missing_english()) for record in [offer, *steps, *conditions, *criteria]
+            )
+            if can_edit
+            else 0,
             "can_apply": permissions.can_apply_for(request.user, offer),
             "can_enquire": permissions.can_send_enquiry(request.user, offer),
         },

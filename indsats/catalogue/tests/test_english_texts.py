@@ -117,3 +117,16 @@ def test_it_offers_the_theme_day_topics_in_the_users_language(placement_site):  
     assert english[0] == "Legislation, definitions and extent"
     assert danish[0] == "Lovgivning, definitioner og omfang"
     assert len(english) == len(danish) == 4
+
+
+def test_it_tells_staff_on_the_offer_page_how_many_texts_lack_english(client, project_leader):
+    offer = Offer.objects.get(code="O1")
+    url = reverse("catalogue:offer_detail", args=[offer.slug])
+    client.force_login(project_leader)
+    assert "mangler en engelsk udgave" not in client.get(url).text
+    offer.content_en = ""
+    offer.save()
+    offer.steps.filter(number=1).update(text_en="")
+    assert "2 tekster mangler en engelsk udgave" in visible_text(client.get(url).text)
+    client.logout()
+    assert "mangler en engelsk udgave" not in client.get(url).text  # the public never sees it
