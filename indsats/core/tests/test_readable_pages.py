@@ -118,3 +118,16 @@ def test_it_shows_each_demo_login_only_readable_pages(demo_data, email, language
         + (requirement_ids(page.text) if user.role == Role.APPLICANT else [])
     ]
     assert problems == [], f"{email} ({language}) reads:\n" + "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_it_shows_a_visitor_who_is_not_signed_in_only_readable_pages(demo_data, language):
+    pages = list(crawl(Client(), "/", language))
+    assert {"/forloeb/"} <= {page.path for page in pages}
+    problems = [
+        f"{page.path}: {fragment}"
+        for page in pages
+        for fragment in unreadable_fragments(page.text, language) + requirement_ids(page.text)
+    ]
+    assert problems == []
