@@ -46,19 +46,6 @@ ENGLISH_MONTHS = re.compile(
 )
 
 
-# A requirement id of the specification (O1.4, F5): staff may see it beside a criterion,
-# an applicant never.
-REQUIREMENT_ID = re.compile(r"\b(?:O[1-5]\.\d+|F[1-7])\b")
-
-
-def requirement_ids(text: str) -> list[Fragment]:
-    """The requirement ids in ``text``, for pages an applicant reads."""
-    return [
-        Fragment("requirement id", match.group(), _context(text, match))
-        for match in REQUIREMENT_ID.finditer(text)
-    ]
-
-
 class _VisibleText(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -119,6 +106,19 @@ def unreadable_fragments(text: str, language: str) -> list[Fragment]:
         for match in ENGLISH_MONTHS.finditer(text):
             found.append(Fragment("English month", match.group(), _context(text, match)))
     return found
+
+
+# A requirement id of the specification (O1.4, F5): staff may see it beside a criterion,
+# an applicant never.
+REQUIREMENT_ID = re.compile(r"\b(?:O[1-5]\.\d+|F[1-7])\b")
+
+
+def requirement_ids(text: str) -> list[Fragment]:
+    """The requirement ids in ``text``, for pages an applicant reads."""
+    return [
+        Fragment("requirement id", match.group(), _context(text, match))
+        for match in REQUIREMENT_ID.finditer(text)
+    ]
 
 
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
