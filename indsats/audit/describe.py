@@ -20,6 +20,7 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 #: Fields that only keep the books: who reads the trail learns nothing from them.
@@ -111,15 +112,31 @@ def describe(entry: LogEntry) -> Described:
     return Described(entry=entry, actor=actor, sentence=sentence, changes=changes)
 
 
-def readable_name(model, name: str) -> str:
-    """An object's recorded name with any registered key in it replaced by its label
-    (a step recorded as "OK-2026-0001: working_group" reads "OK-2026-0001: Arbejdsgruppe")."""
-    if model is None or not _INTERNAL_KEY.search(name or ""):
-        return name
-    labels = {}
+def _all_labels(model) -> dict[str, str]:
+    """Every registered label of the model's fields, in the active language."""
+    labels: dict[str, str] = {}
     for field in model._meta.get_fields():
-        labels.update(_labels_for(model, field.name))
-    return _INTERNAL_KEY.sub(lambda match: str(labels.get(match.group(), match.group())), name)
+        labels.update({key: str(label) for key, label in _labels_for(model, field.name).items()})
+    return labels
+
+
+def readable_name(model, name: str) -> str:
+    """An object's recorded name with any registered key in it replaced by its label (a
+    step recorded as "OK-2026-0001: working_group" reads "OK-2026-0001: Arbejdsgruppe"),
+    and a label recorded in Danish ending it given in the reader's language."""
+    if model is None or not name:
+        return name
+    labels = _all_labels(model)
+    if not labels:
+        return name
+    name = _INTERNAL_KEY.sub(lambda match: labels.get(match.group(), match.group()), name)
+    head, separator, tail = name.rpartition(": ")
+    if separator and get_language() != "da":
+        with override("da"):
+            keys_by_danish = {label: key for key, label in _all_labels(model).items()}
+        if tail in keys_by_danish:
+            return f"{head}{separator}{labels[keys_by_danish[tail]]}"
+    return name
 
 
 def field_change(model, name: str, values) -> FieldChange | None:

@@ -136,3 +136,11 @@ def test_it_shows_a_number_with_a_decimal_comma(placement_site, case_officer):  
         f"{hours.verbose_name[:1].upper()}{hours.verbose_name[1:]}: fra »2,5« til »3«"
     )
     assert str(field_change(HourEntry, "hours", [None, "1.25"])).endswith("fra »(tom)« til »1,25«")
+
+
+def test_it_names_a_step_recorded_in_danish_in_the_readers_language(programme, consultant):
+    StepRecord.objects.create(programme=programme, step="working_group", completed_by=consultant)
+    entry = LogEntry.objects.get_for_model(StepRecord).get()
+    assert entry.object_repr == "OK-2099-0001: Arbejdsgruppe"
+    with translation.override("en"):
+        assert describe(entry).sentence.endswith("“OK-2099-0001: Working group”")
