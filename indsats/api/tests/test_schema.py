@@ -79,7 +79,7 @@ def _run_every_operation(schema, token):
     return failures
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_answers_generated_requests_within_its_schema_c9(
     live_server, some_records, case_officer, applicant
 ):
