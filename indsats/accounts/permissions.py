@@ -121,16 +121,28 @@ def can_withdraw_application(user, application) -> bool:
     return _own(user, application) and application.can_be_withdrawn
 
 
-def can_upload_document(user, application, kind) -> bool:
-    """Draft and final policies (O4.3 steps 8 and 10) from the site, once it has applied."""
-    from indsats.applications.models import APPLICANT_UPLOAD_KINDS, ApplicationStatus
+# The steps of the O4 programme at which each policy is wanted (O4.3 steps 8 and 10): the
+# draft once the theme days are under way, the final policy once the closing meeting is.
+UPLOAD_STEPS = {
+    "draft_policy": frozenset({"theme_days", "draft_policy", "closing_meeting", "final_policy"}),
+    "final_policy": frozenset({"closing_meeting", "final_policy"}),
+}
 
+
+def can_upload_document(user, application, kind) -> bool:
+    """Draft and final policies from the site, only once its running programme needs them
+    (a new version may follow later in the same programme)."""
+    from indsats.applications.models import ApplicationStatus
+
+    if not (_own(user, application) and application.offer.code == "O4"):
+        return False
+    if kind not in UPLOAD_STEPS or application.status != ApplicationStatus.GRANTED:
+        return False
+    programme = application.programme
     return (
-        _own(user, application)
-        and application.offer.code == "O4"
-        and kind in APPLICANT_UPLOAD_KINDS
-        and application.status
-        in (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITING_LIST, ApplicationStatus.GRANTED)
+        programme is not None
+        and programme.status == "active"
+        and programme.current_step in UPLOAD_STEPS[kind]
     )
 
 

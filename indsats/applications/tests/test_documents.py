@@ -16,9 +16,63 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _granted_at_step(application, step):
+    """The application granted, its programme now at ``step``."""
+    from indsats.applications.models import Application, ApplicationStatus
+    from indsats.programmes.models import Programme
+
+    programme = Programme.objects.create(
+        offer=application.offer,
+        reference=application.reference,
+        title="Opkvalificeringsforløb",
+        organisation=application.organisation,
+        current_step=step,
+    )
+    Application.objects.filter(pk=application.pk).update(
+        status=ApplicationStatus.GRANTED, programme=programme
+    )
+    application.refresh_from_db()
+    return application
+
+
 @pytest.fixture
 def o4_application(site_applicant, placement_site, make_application):
-    return make_application("O4", placement_site, site_applicant, submitted=True)
+    """A granted site whose programme now wants the draft policy (O4.3 step 8)."""
+    application = make_application("O4", placement_site, site_applicant, submitted=True)
+    return _granted_at_step(application, "draft_policy")
+
+
+@pytest.mark.parametrize(
+    ("step", "kind", "allowed"),
+    [
+        ("initial_meeting", "draft_policy", False),
+        ("theme_days", "draft_policy", True),
+        ("draft_policy", "final_policy", False),
+        ("closing_meeting", "final_policy", True),
+    ],
+)
+def test_it_offers_a_policy_upload_only_once_the_programme_needs_it(
+    client, site_applicant, placement_site, make_application, step, kind, allowed
+):
+    """C3, O4.3 steps 8 and 10: no upload slot before the programme has come that far."""
+    application = _granted_at_step(
+        make_application("O4", placement_site, site_applicant, submitted=True), step
+    )
+    client.force_login(site_applicant)
+    page = client.get(reverse("applications:detail", args=[application.pk]))
+    assert any(k == kind for k, _label in page.context["upload_kinds"]) is allowed
+    response = _upload(client, application, "p.pdf", b"%PDF-1.7 policy", kind=kind)
+    assert (response.status_code == 403) is not allowed
+
+
+def test_it_offers_no_upload_before_the_grant(
+    client, site_applicant, placement_site, make_application
+):
+    application = make_application("O4", placement_site, site_applicant, submitted=True)
+    client.force_login(site_applicant)
+    page = client.get(reverse("applications:detail", args=[application.pk]))
+    assert page.context["upload_kinds"] == []
+    assert _upload(client, application, "p.pdf", b"%PDF-1.7 x").status_code == 403
 
 
 def _upload(client, application, name, content, kind="draft_policy"):
