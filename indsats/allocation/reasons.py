@@ -8,6 +8,7 @@ condition and criterion has a label here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -288,3 +289,23 @@ def _hours(value) -> str:
 
 def weights_are_default(weights: Mapping[str, int]) -> bool:
     return all(weight == 1 for weight in weights.values())
+
+
+# Applicants read the reasons without the requirement ids (O1.3, O4.6 …), which are the
+# Board's own references; staff see them on the plan. Ordered: most specific first.
+_ID = r"O[1-5]\.\d(?:\s[a-d](?=\)))?"  # "O1.4 d)" names a criterion
+_IDS = rf"{_ID}(?:\s*(?:,|og|and|–)\s*{_ID})*"
+_APPLICANT_WORDING = (
+    (re.compile(rf"(^|(?<=[.!?] ))Efter {_IDS} "), r"\1Derfor "),
+    (re.compile(rf"(^|(?<=[.!?] ))Under {_IDS} "), r"\1So "),
+    (re.compile(rf"\s*\({_IDS}\)"), ""),
+    (re.compile(rf"\s+(?:efter|under|by|i|in|jf\.)\s+{_IDS}"), ""),
+    (re.compile(rf"\s*{_IDS}"), ""),
+)
+
+
+def for_applicant(text: str) -> str:
+    """The reason as the applicant reads it: the same words, without requirement ids."""
+    for pattern, replacement in _APPLICANT_WORDING:
+        text = pattern.sub(replacement, text)
+    return text

@@ -35,6 +35,7 @@ from .models import (
     PlanMove,
 )
 from .periods import Period
+from .reasons import for_applicant
 
 # The database's rule keys (catalogue migration 0002) as the core's names; the rest are
 # the same in both.
@@ -220,12 +221,15 @@ def move_in_queue(offer, period: Period, application, to_position: int, reason: 
 
 
 def _reasons_in_both_languages(offer, period) -> dict[str, dict[str, list[str]]]:
-    """The plan's reasons per reference, drawn in Danish and in English."""
+    """The plan's reasons per reference as the applicant reads them (no requirement ids),
+    drawn in Danish and in English."""
     reasons: dict[str, dict[str, list[str]]] = {}
     for language in ("da", "en"):
         with translation.override(language):
             for placement in draw_plan(offer, period).plan.placements:
-                reasons.setdefault(placement.ref, {})[language] = list(placement.reasons)
+                reasons.setdefault(placement.ref, {})[language] = [
+                    for_applicant(reason) for reason in placement.reasons
+                ]
     return reasons
 
 

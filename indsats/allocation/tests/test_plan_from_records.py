@@ -174,7 +174,8 @@ def test_confirming_records_decisions_letters_placements_and_tells_everyone(
     assert waiting.reasons["da"][-1].startswith("Nr. 1 af 1 på ventelisten")
     assert waiting.reasons["en"][-1].startswith("Number 1 of 1 on the waiting list")
     refused = Decision.objects.get(application=aalborg)
-    assert "O1.3" in refused.applicant_text
+    assert "personaleressourcer" in refused.applicant_text
+    assert "O1.3" not in refused.applicant_text  # requirement ids are the Board's, not theirs
     assert len(mail.outbox) == 3
 
 
