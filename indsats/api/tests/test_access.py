@@ -136,6 +136,14 @@ def test_it_answers_an_unknown_address_with_the_error_body(applicant, token_clie
     assert response.json()["error"]["code"] == "not_found"
 
 
+def test_it_answers_a_method_an_address_does_not_take_with_the_error_body(applicant, token_client):
+    """C9: one error body for every error, the 405 included, with its Allow header."""
+    response = token_client(applicant).delete("/api/v1/offers")
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"]
+
+
 def test_it_accepts_a_session_write_with_the_csrf_token(applicant):
     client = Client(enforce_csrf_checks=True)
     assert client.login(email=applicant.email, password=TEST_PASSWORD)
