@@ -41,7 +41,9 @@ def _every_file() -> dict[str, str]:
 
 
 def _wipe():
-    call_command("flush", interactive=False, verbosity=0)
+    # Keep PostgreSQL's sequences where they are: a reset would make the next test's rows
+    # collide with the reference data that the test database is given back after this one.
+    call_command("flush", interactive=False, verbosity=0, reset_sequences=False)
     for path in Path(settings.MEDIA_ROOT).rglob("*"):
         if path.is_file():
             path.unlink()
