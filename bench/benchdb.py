@@ -42,10 +42,6 @@ def _recreate_postgres(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
 
 
-def is_postgres() -> bool:
-    return bench_database_url().startswith("postgres")
-
-
 def setup(*, fresh: bool = False, quiet: bool = True) -> str:
     """Point Django at the bench database, optionally empty it first, migrate; return its URL.
 
