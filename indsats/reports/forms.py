@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from indsats.catalogue.models import Offer
 from indsats.organisations.models import Region
 
+from .generators.common import offer_label
 from .types import ReportParams
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -37,8 +38,7 @@ class ReportFilterForm(forms.Form):
         data["til"] = data.get("til") or end.isoformat()
         super().__init__(data, **kwargs)
         self.fields["tilbud"].choices = [("", _("Alle tilbud"))] + [
-            (offer.code, f"{offer.code} {offer.in_language('name')}")
-            for offer in Offer.objects.order_by("order", "code")
+            (offer.code, offer_label(offer)) for offer in Offer.objects.order_by("order", "code")
         ]
         self.fields["region"].choices = [("", _("Alle regioner"))] + [
             (region.code, region.name) for region in Region.objects.order_by("name")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -43,8 +42,6 @@ def _cell_value(value, kind: str):
         return None
     if kind in ("decimal", "percent"):
         return Decimal(value)
-    if kind == "date" and isinstance(value, date):
-        return value
     return value
 
 

@@ -12,8 +12,6 @@ from indsats.catalogue.models import Offer
 
 from ..types import Column, ReportParams
 
-TOTAL = "total"
-
 
 def offers(params: ReportParams) -> list[Offer]:
     queryset = Offer.objects.order_by("order", "code")

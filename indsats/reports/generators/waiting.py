@@ -78,10 +78,13 @@ def columns() -> list[Column]:
 
 def generate(params: ReportParams) -> Report:
     measured = waits(params)
-    rows = []
-    for offer in offers(params):
-        row = _figures([m for code, m in measured if code == offer.code])
-        rows.append({"offer": offer_label(offer), **row})
+    by_offer: dict[str, list[dict[str, int | None]]] = {}
+    for code, m in measured:
+        by_offer.setdefault(code, []).append(m)
+    rows = [
+        {"offer": offer_label(offer), **_figures(by_offer.get(offer.code, []))}
+        for offer in offers(params)
+    ]
     table = Table(
         key="waiting_times",
         title=_("Ventetider i dage pr. tilbud"),
