@@ -38,7 +38,3 @@ class ActiveSessionAuth(SessionAuth):
     def authenticate(self, request, key):
         user = request.user
         return user if user.is_authenticated and user.is_active else None
-
-
-def user_of(request):
-    return request.auth

@@ -1,6 +1,7 @@
 """Capacity and the allocation plan (C5, C9): the Board's staff read them; the plan is
 drawn by the same service as the page (``allocation.services.draw_plan``), nothing saved."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -20,7 +21,7 @@ router = Router(tags=["Kapacitet og fordeling"])
 
 def _require_allocation_view(user):
     if not permissions.can_view_allocation(user):
-        raise ApiError(403, _("Du har ikke adgang til dette."))
+        raise PermissionDenied
 
 
 def _period_key(text: str, field: str = "period") -> str:

@@ -6,6 +6,7 @@ Another organisation's record is a 404, as on the pages (``applications.views.lo
 
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -36,10 +37,6 @@ from ..filters import Text
 from ..pagination import PagePagination
 
 router = Router(tags=["Henvendelser, ansøgninger og afgørelser"])
-
-
-def _forbidden():
-    return ApiError(403, _("Du har ikke adgang til dette."))
 
 
 # Enquiries --------------------------------------------------------------------------
@@ -78,7 +75,7 @@ def list_enquiries(request, filters: Query[EnquiryFilters]):
     )
     if not permissions.is_board_staff(user):
         if not permissions.is_applicant(user):
-            raise _forbidden()
+            raise PermissionDenied
         enquiries = enquiries.filter(organisation_id=user.organisation_id)
     if filters.status:
         enquiries = enquiries.filter(status=filters.status)
@@ -121,7 +118,7 @@ def create_enquiry(request, payload: EnquiryIn):
     form, its permission and its notification."""
     user = request.auth
     if not permissions.is_applicant(user):
-        raise _forbidden()
+        raise PermissionDenied
     offer = Offer.objects.published().filter(code=payload.offer).first()
     if offer is None:
         raise ApiError(
@@ -220,7 +217,7 @@ def list_applications(request, filters: Query[ApplicationFilters]):
         if filters.status:
             applications = applications.filter(status=filters.status)
     else:
-        raise _forbidden()
+        raise PermissionDenied
     if filters.offer:
         applications = applications.filter(offer__code=filters.offer)
     if filters.received_from:
@@ -264,7 +261,7 @@ def create_draft(request, payload: DraftIn):
     """As »Ansøg« on the offer's page (``applications.views.applying.start``)."""
     user = request.auth
     if not permissions.is_applicant(user):
-        raise _forbidden()
+        raise PermissionDenied
     offer = Offer.objects.published().filter(code=payload.offer).first()
     if offer is None:
         raise ApiError(
@@ -377,7 +374,7 @@ def list_decisions(request, filters: Query[DecisionFilters]):
     if permissions.is_applicant(user):
         decisions = decisions.filter(application__organisation_id=user.organisation_id)
     elif not permissions.is_board_staff(user):
-        raise _forbidden()
+        raise PermissionDenied
     if filters.outcome:
         decisions = decisions.filter(outcome=filters.outcome)
     if filters.offer:

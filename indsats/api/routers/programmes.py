@@ -7,10 +7,10 @@ own lookups (``programmes.views.programme``).
 from datetime import date, datetime
 from typing import Literal
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import FileResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -21,7 +21,7 @@ from indsats.programmes.apps import step_titles
 from indsats.programmes.models import Meeting, Programme, ProgrammeStatus, StepRecord, ThemeDay
 from indsats.programmes.views.programme import _documents, get_programme_for_user, step_title
 
-from ..errors import ERRORS, ApiError
+from ..errors import ERRORS
 from ..filters import Text
 from ..pagination import PagePagination
 
@@ -156,7 +156,7 @@ def list_programmes(request, filters: Query[ProgrammeFilters]):
         own = user.organisation_id
         programmes = programmes.filter(Q(organisation_id=own) | Q(participants=own)).distinct()
     elif not permissions.is_board_staff(user):
-        raise ApiError(403, _("Du har ikke adgang til dette."))
+        raise PermissionDenied
     if filters.show == "mine":
         programmes = programmes.filter(consultants=user, status=ProgrammeStatus.ACTIVE)
     elif filters.show == "active":

@@ -5,6 +5,7 @@ ministerial requests (C7, C9). Created and updated through the pages' own forms
 
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -35,7 +36,7 @@ MAX_INT = 2**31 - 1
 
 def _require_staff(user):
     if not permissions.can_record_screening_information(user):
-        raise ApiError(403, _("Du har ikke adgang til dette."))
+        raise PermissionDenied
 
 
 def _municipality(code: str) -> Municipality:

@@ -4,6 +4,7 @@ Decimals keep every digit (see ``renderer``); dates are ISO dates."""
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
@@ -22,7 +23,7 @@ API_FIELDS = {"fra": "period_start", "til": "period_end", "tilbud": "offer", "re
 
 def _require_reports(user):
     if not can_view_reports(user):
-        raise ApiError(403, _("Du har ikke adgang til dette."))
+        raise PermissionDenied
 
 
 class ReportSummaryOut(Schema):

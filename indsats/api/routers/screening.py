@@ -6,7 +6,7 @@ JSON export (``screening.export``); read it with a decimal-aware parser to keep 
 
 from datetime import date, datetime
 
-from django.utils.translation import gettext as _
+from django.core.exceptions import PermissionDenied
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -15,7 +15,7 @@ from indsats.screening import export
 from indsats.screening.models import ScreeningRun
 from indsats.screening.views.lookups import get_run
 
-from ..errors import ERRORS, ApiError
+from ..errors import ERRORS
 from ..filters import Number
 from ..pagination import PagePagination
 
@@ -24,7 +24,7 @@ router = Router(tags=["Screening"])
 
 def require_screening_view(user):
     if not permissions.can_view_screening(user):
-        raise ApiError(403, _("Du har ikke adgang til dette."))
+        raise PermissionDenied
 
 
 class RunOut(Schema):
