@@ -33,8 +33,8 @@ def enquiry_answered(enquiry) -> None:
     send_templated("applications/email/enquiry_answered", context, [enquiry.contact_email])
 
 
-def decision_made(decision) -> None:
-    """The decision, with a link to the letter in the portal, to everyone at the applicant."""
+def _tell_applicant(decision, template: str) -> None:
+    """An e-mail about ``decision``, linking to the portal, to everyone at the applicant."""
     application = decision.application
     recipients = list(
         application.organisation.users.filter(is_active=True).values_list("email", flat=True)
@@ -44,21 +44,17 @@ def decision_made(decision) -> None:
         "application": application,
         "url": absolute_url("applications:detail", application.pk),
     }
-    send_templated("applications/email/decision", context, recipients)
+    send_templated(template, context, recipients)
+
+
+def decision_made(decision) -> None:
+    """The decision, with a link to the letter in the portal, to everyone at the applicant."""
+    _tell_applicant(decision, "applications/email/decision")
 
 
 def decision_letter_corrected(decision) -> None:
     """A corrected letter is in the portal: tell everyone at the applicant (C10)."""
-    application = decision.application
-    recipients = list(
-        application.organisation.users.filter(is_active=True).values_list("email", flat=True)
-    )
-    context = {
-        "decision": decision,
-        "application": application,
-        "url": absolute_url("applications:detail", application.pk),
-    }
-    send_templated("applications/email/decision_corrected", context, recipients)
+    _tell_applicant(decision, "applications/email/decision_corrected")
 
 
 def document_received(version) -> None:

@@ -182,9 +182,7 @@ def _case_context(request, application, **overrides):
         else None,
         "decision_form": DecisionForm(),
         "override_form": OverrideForm(),
-        "gaps": decisions.gaps_in_assessment(
-            application, decisions.rules_to_judge(application.offer)
-        )
+        "gaps": decisions.gaps_in_assessment(application)
         if application.status in OPEN_STATUSES
         else None,
         "reopen_form": ReopenForm(),
