@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from .parameters import sorted_codes
 from .rules import MunicipalityInput
 
 NOTIFICATIONS = "notifications"
@@ -97,10 +98,6 @@ def missing_counts(inputs: Sequence[MunicipalityInput]) -> dict[str, int]:
     }
 
 
-def _sorted_codes(codes: Collection[str]) -> tuple[str, ...]:
-    return tuple(sorted(codes, key=lambda code: (len(code), code)))
-
-
 def inputs_missing_for_most(
     inputs: Sequence[MunicipalityInput],
     *,
@@ -125,8 +122,8 @@ def inputs_missing_for_most(
                     name,
                     counts[name],
                     total,
-                    None if expected_codes is None else _sorted_codes(expected_codes),
-                    _sorted_codes(imported_codes),
+                    None if expected_codes is None else sorted_codes(expected_codes),
+                    sorted_codes(imported_codes),
                 )
             )
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -87,6 +87,11 @@ def reason_codes_for(periods: tuple[ReasonPeriod, ...], year: int) -> frozenset[
         if period.covers(year):
             return period.codes
     return None
+
+
+def sorted_codes(codes: Collection[str]) -> tuple[str, ...]:
+    """Reason codes in the order people read them: 2 before 11."""
+    return tuple(sorted(codes, key=lambda code: (len(code), code)))
 
 
 def add_years(day: date, years: int) -> date:

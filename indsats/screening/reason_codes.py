@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .parameters import ReasonPeriod, parse_reason_periods
+from .parameters import ReasonPeriod, parse_reason_periods, sorted_codes
 from .statbank import StatbankClient, StatbankError, reason_variable
 
 TABLE = "UND3"
@@ -50,7 +50,7 @@ def reason_options(tableinfo: Mapping) -> list[ReasonOption]:
 
 def _line(period: ReasonPeriod) -> str:
     last = "" if period.last is None else str(period.last)
-    codes = ", ".join(sorted(period.codes, key=lambda code: (len(code), code)))
+    codes = ", ".join(sorted_codes(period.codes))
     return f"{period.first}-{last}: {codes}"
 
 

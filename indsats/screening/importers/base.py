@@ -76,6 +76,11 @@ class Areas:
     def is_skipped(self, code: str) -> bool:
         return code.strip() in self.skipped
 
+    def not_a_municipality(self, code: str, line: int, errors: list[LineError]) -> None:
+        """Where a municipality is required: an error for a code ``lookup`` skips."""
+        if self.is_skipped(code):
+            errors.append(LineError(line, _("»%(code)s« er ikke en kommune.") % {"code": code}))
+
 
 class DuplicateCheck:
     """Remembers the line of each key and reports a key seen twice, naming both lines."""

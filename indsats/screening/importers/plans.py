@@ -48,11 +48,6 @@ def _source(kind, origin, data, user, synthetic, rows_read, changed) -> DataSour
     )
 
 
-def _not_a_municipality(areas, code, line, errors) -> None:
-    if areas.is_skipped(code):
-        errors.append(LineError(line, _("»%(code)s« er ikke en kommune.") % {"code": code}))
-
-
 def import_plans(
     data: bytes | str,
     origin: str,
@@ -83,7 +78,7 @@ def import_plans(
             continue
         municipality = areas.lookup(code, row.line, errors)
         if municipality is None:
-            _not_a_municipality(areas, code, row.line, errors)
+            areas.not_a_municipality(code, row.line, errors)
             continue
         parsed.append(_PlanRow(municipality, approved, revised, published, row.cells["URL"]))
     fail_if(errors)
@@ -144,7 +139,7 @@ def import_comparison_groups(
         member = areas.lookup(other, row.line, errors)
         for checked, value in ((municipality, code), (member, other)):
             if checked is None:
-                _not_a_municipality(areas, value, row.line, errors)
+                areas.not_a_municipality(value, row.line, errors)
         if municipality is not None and member is not None:
             groups[municipality].add(member)
     fail_if(errors)

@@ -151,9 +151,7 @@ def _parse(data, columns, optional, parse_row, key, label) -> tuple[list, dict, 
             continue
         municipality = areas.lookup(item.code, row.line, errors)
         if municipality is None:
-            if areas.is_skipped(item.code):
-                message = _("»%(code)s« er ikke en kommune.") % {"code": item.code}
-                errors.append(LineError(row.line, message))
+            areas.not_a_municipality(item.code, row.line, errors)
             continue
         if not duplicates.check(key(item), row.line, errors, label(item)):
             continue

@@ -20,6 +20,7 @@ from indsats.core.concurrency import CONFLICT, EditConflict, save_if_unchanged, 
 from ..forms import ImportForm, ReasonCodeChoiceForm, SettingsForm
 from ..importers import IMPORTERS, ImportFailed
 from ..models import DataSource, ScreeningSettings
+from ..parameters import sorted_codes
 from ..reason_codes import codes_in_force, fetch_reason_options, with_codes_from
 from ..services import default_year
 from ..statbank import StatbankError
@@ -113,8 +114,8 @@ def reason_codes(request):
         {
             "form": form,
             "year": year,
-            "codes_in_force": sorted(codes, key=lambda code: (len(code), code)),
-            "not_listed": sorted(codes - listed, key=lambda code: (len(code), code)),
+            "codes_in_force": sorted_codes(codes),
+            "not_listed": sorted_codes(codes - listed),
         },
         status=status,
     )
