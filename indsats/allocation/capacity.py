@@ -106,16 +106,12 @@ def _started_in(offer, period: Period) -> list[tuple[int, int | None]]:
     """The programmes (id, hour cap) that take a place of the period: those granted by a
     confirmed plan for the period, and those granted outside a plan during the period.
     A stopped programme gives its place back."""
-    granted_for = dict(
-        Placement.objects.filter(
-            run__offer=offer,
-            outcome=PlacementOutcome.GRANTED,
-            application__programme__isnull=False,
-        ).values_list("application__programme", "run__period")
+    granted = Placement.objects.filter(
+        run__offer=offer, outcome=PlacementOutcome.GRANTED, application__programme__isnull=False
     )
-    this_period = [pk for pk, key in granted_for.items() if key == period.key]
+    this_period = granted.filter(run__period=period.key).values("application__programme")
     in_dates = Q(created_at__date__gte=period.start, created_at__date__lte=period.end)
-    other_periods = [pk for pk, key in granted_for.items() if key != period.key]
+    other_periods = granted.exclude(run__period=period.key).values("application__programme")
     return list(
         Programme.objects.filter(offer=offer)
         .filter((in_dates & ~Q(pk__in=other_periods)) | Q(pk__in=this_period))

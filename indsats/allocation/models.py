@@ -56,10 +56,6 @@ class OfferCapacity(models.Model):
         return f"{self.offer.name} {self.period_label}"
 
     @property
-    def period_obj(self):
-        return parse_period(self.period)
-
-    @property
     def period_label(self) -> str:
         return parse_period(self.period).label
 

@@ -51,15 +51,16 @@ def context_for(user, application) -> dict:
             .select_related("proposal")
             .order_by("proposal__proposed_at")
         )
+        others: dict[int, list] = {}
+        for member in (
+            PartnerProposalMember.objects.filter(proposal__in=[m.proposal_id for m in proposals])
+            .exclude(application__organisation=application.organisation_id)
+            .select_related("application__organisation")
+            .order_by("application__organisation__name")
+        ):
+            others.setdefault(member.proposal_id, []).append(member.application.organisation)
         for membership in proposals:
-            membership.others = list(
-                Organisation.objects.filter(
-                    applications__partner_proposals__proposal=membership.proposal
-                )
-                .exclude(pk=application.organisation_id)
-                .order_by("name")
-                .distinct()
-            )
+            membership.others = others.get(membership.proposal_id, [])
     return {
         "placement": placement,
         "placement_reasons": placement.reasons_in_language() if placement else [],

@@ -60,7 +60,6 @@ class DrawnPlan:
     use: CapacityUse
     applications: dict[str, Application]  # by reference
     pending_moves: tuple[PlanMove, ...]
-    ignored_moves: tuple[PlanMove, ...]  # of applications no longer in the queue
     unassessed: tuple[Application, ...]  # open, but not every rule judged yet: not planned
 
 
@@ -182,21 +181,18 @@ def draw_plan(offer, period: Period) -> DrawnPlan:
         .select_related("application", "moved_by")
         .order_by(F("confirmed_at").asc(nulls_last=True), "moved_at", "pk")
     )
-    moves, usable, ignored = [], [], []
-    for move in stored_moves:
+    moves, usable = [], []
+    for move in stored_moves:  # a move of an application no longer in the queue lapses
         if move.application.reference in queued:
             position = min(move.to_position, queue_length)
             moves.append(rules.Move(move.application.reference, position, move.reason))
             usable.append(move)
-        else:
-            ignored.append(move)
     plan = rules.allocate(policy, candidates, moves) if moves else unmoved
     return DrawnPlan(
         plan=plan,
         use=use,
         applications={a.reference: a for a in applications},
         pending_moves=tuple(m for m in usable if m.confirmed_at is None),
-        ignored_moves=tuple(ignored),
         unassessed=tuple(unassessed),
     )
 
@@ -220,17 +216,18 @@ def move_in_queue(offer, period: Period, application, to_position: int, reason: 
     )
 
 
-def _reasons_in_both_languages(offer, period) -> dict[str, dict[str, list[str]]]:
+def _applicant_reasons(danish_plan, offer, period) -> dict[str, dict[str, list[str]]]:
     """The plan's reasons per reference as the applicant reads them (no requirement ids),
-    drawn in Danish and in English."""
-    reasons: dict[str, dict[str, list[str]]] = {}
-    for language in ("da", "en"):
-        with translation.override(language):
-            for placement in draw_plan(offer, period).plan.placements:
-                reasons.setdefault(placement.ref, {})[language] = [
-                    for_applicant(reason) for reason in placement.reasons
-                ]
-    return reasons
+    in Danish (from the plan being confirmed, drawn in Danish) and in English."""
+    with translation.override("en"):
+        english = draw_plan(offer, period).plan
+    return {
+        placement.ref: {
+            "da": [for_applicant(reason) for reason in placement.reasons],
+            "en": [for_applicant(reason) for reason in english.for_ref(placement.ref).reasons],
+        }
+        for placement in danish_plan.placements
+    }
 
 
 STATUS_OF = {
@@ -272,9 +269,10 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
         for reference, to_position, reason in moves:
             application = Application.objects.get(offer=offer, reference=reference)
             move_in_queue(offer, period, application, to_position, reason, user)
-        drawn = draw_plan(offer, period)
+        with translation.override("da"):  # the letters and the record are Danish
+            drawn = draw_plan(offer, period)
         plan = drawn.plan
-        reasons = _reasons_in_both_languages(offer, period)
+        reasons = _applicant_reasons(plan, offer, period)
         previous = _latest_placements(drawn.applications.values())
         run = AllocationRun.objects.create(
             offer=offer,
@@ -288,7 +286,8 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
         decided = set()
         for placement in sorted(plan.placements, key=lambda p: (order[p.outcome], p.ref)):
             application = drawn.applications[placement.ref]
-            application.refresh_from_db(fields=["status", "group", "version"])
+            # decide() locks and reloads the row; a group member decided with another is
+            # in ``decided`` already.
             if placement.ref in decided or application.status == STATUS_OF[placement.outcome]:
                 continue
             text = "\n".join(reasons[placement.ref]["da"])
@@ -298,9 +297,8 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
             if placement.outcome == rules.GRANTED and placement.consultant:
                 programme = Programme.objects.get(applications=application)
                 programme.consultants.add(int(placement.consultant))
-        changed = []
+        stored = []
         for placement in plan.placements:
-            application = drawn.applications[placement.ref]
             start = None
             if placement.outcome == rules.WAITING and capacity is not None:
                 start = rules.estimated_start(
@@ -309,28 +307,37 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
                     capacity.average_programme_days,
                     max(timezone.localdate(), period.start),
                 )
-            stored = Placement.objects.create(
-                run=run,
-                application=application,
-                outcome=PLACEMENT_OUTCOME[placement.outcome],
-                position=placement.position,
-                waiting_number=placement.waiting_number,
-                waiting_count=plan.waiting_count if placement.outcome == rules.WAITING else 0,
-                estimated_start=start,
-                reasons=reasons[placement.ref],
+            stored.append(
+                Placement(
+                    run=run,
+                    application=drawn.applications[placement.ref],
+                    outcome=PLACEMENT_OUTCOME[placement.outcome],
+                    position=placement.position,
+                    waiting_number=placement.waiting_number,
+                    waiting_count=plan.waiting_count if placement.outcome == rules.WAITING else 0,
+                    estimated_start=start,
+                    reasons=reasons[placement.ref],
+                )
             )
-            before = previous.get(application.pk)
-            if placement.ref not in decided and (
-                before is None
-                or (before.outcome, before.waiting_number, before.waiting_count)
-                != (stored.outcome, stored.waiting_number, stored.waiting_count)
-            ):
-                changed.append(stored)
+        Placement.objects.bulk_create(stored)
+        changed = [
+            placement
+            for placement in stored
+            if placement.application.reference not in decided
+            and _place_of(previous.get(placement.application_id)) != _place_of(placement)
+        ]
         PlanMove.objects.filter(pk__in=[m.pk for m in drawn.pending_moves]).update(
             confirmed_at=timezone.now()
         )
         transaction.on_commit(lambda: _notify(decisions, changed, placement_changed))
     return plan
+
+
+def _place_of(placement) -> tuple | None:
+    """What an applicant is told of: the outcome and the number N of M."""
+    if placement is None:
+        return None
+    return (placement.outcome, placement.waiting_number, placement.waiting_count)
 
 
 def _notify(decisions, changed, placement_changed) -> None:

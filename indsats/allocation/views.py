@@ -15,7 +15,7 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.accounts.models import Role, User
 from indsats.applications.models import Application
-from indsats.catalogue.models import Offer, OfferCondition
+from indsats.catalogue.models import Offer
 from indsats.core.concurrency import CONFLICT, EditConflict
 
 from . import rules, services
@@ -71,9 +71,8 @@ def capacity_create(request):
 def capacity_edit(request, code, period):
     offer, period = _offer(code), _period(period)
     capacity = get_object_or_404(OfferCapacity, offer=offer, period=period.key)
-    rules_ = list(OfferCondition.objects.filter(offer=offer, kind="criterion").order_by("order"))
-    if offer.code != "O1":
-        rules_ = []
+    # Only O1 ranks by weighted criteria (O1.4).
+    rules_ = list(offer.criteria()) if offer.code == "O1" else []
     stored = dict(CriterionWeight.objects.filter(rule__in=rules_).values_list("rule", "weight"))
     data = request.POST if request.method == "POST" else None
     form = CapacityForm(data, instance=capacity)

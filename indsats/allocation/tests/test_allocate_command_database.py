@@ -36,6 +36,7 @@ def test_a_dry_run_prints_the_plan_with_reasons_and_changes_nothing(
 
 
 def test_it_confirms_as_a_manager(municipal_application, capacity, manager):
+    """C5: the command confirms the plan as a manager would on the page."""
     capacity("O1", "2027", 1)
     aarhus = municipal_application("751", at(2))
     call_command(
@@ -55,6 +56,7 @@ def test_it_confirms_as_a_manager(municipal_application, capacity, manager):
 def test_it_refuses_to_confirm_as_someone_who_is_not_a_manager(
     municipal_application, capacity, case_officer
 ):
+    """C5: only managers take allocation decisions."""
     capacity("O1", "2027", 1)
     aarhus = municipal_application("751", at(2))
     with pytest.raises(CommandError):

@@ -46,6 +46,7 @@ def test_a_waiting_list_decision_reaches_every_member_with_a_letter_each(pair, c
 
 
 def test_a_grant_opens_one_programme_for_every_member(pair, case_officer):
+    """O4.4: one joint programme naming every site."""
     ager, baek = pair
     decide(ager, DecisionOutcome.GRANT, "Bevilget.", case_officer)
     programme = Programme.objects.get()
@@ -72,6 +73,7 @@ def test_a_refused_member_leaves_the_group_and_the_other_waits_alone(
 
 
 def test_reopening_a_groups_grant_reopens_every_member(pair, case_officer, manager):
+    """O4.4, C4: the group is one case when a manager reopens its grant."""
     ager, baek = pair
     decide(ager, DecisionOutcome.GRANT, "Bevilget.", case_officer)
     reopen(Decision.objects.get(application=baek), manager, "Fejl i vurderingen.")
@@ -170,6 +172,7 @@ def test_a_site_accepts_a_partner_request_in_its_portal(client, site_application
 
 
 def test_a_site_cannot_accept_a_site_that_did_not_ask(client, site_application):
+    """O4.4: consent is to a site that asked; nothing else can be accepted."""
     baek = site_application("Bæk", at(1), 10)
     stranger = site_application("Fremmed", at(2), 10)
     client.force_login(baek.user)

@@ -221,6 +221,7 @@ def test_a_move_with_a_reason_changes_the_order_and_is_confirmed_with_the_plan(
 
 
 def test_a_move_needs_a_reason(municipal_application, manager):
+    """C5: every move in the queue is explained."""
     application = municipal_application("751", at(1))
     with pytest.raises(rules.AllocationInputError):
         services.move_in_queue(application.offer, Y2027, application, 1, "  ", manager)

@@ -39,6 +39,7 @@ def test_it_shows_the_plan_to_staff_with_positions_and_reasons(
 def test_it_hides_allocation_from_applicants_and_confirming_from_case_officers(
     client, applicant, case_officer, capacity
 ):
+    """C5: the plan is for the Board's staff; only managers confirm."""
     capacity("O1", "2027", 1)
     client.force_login(applicant)
     assert client.get(plan_url()).status_code == 403
@@ -50,6 +51,7 @@ def test_it_hides_allocation_from_applicants_and_confirming_from_case_officers(
 
 @pytest.mark.parametrize("path", [("O5", "2027"), ("O1", "2027-K9"), ("X1", "2027")])
 def test_it_answers_404_for_an_offer_without_allocation_or_a_bad_period(client, manager, path):
+    """C5: O5 is the Board's own initiative, not allocated; a bad period is no page."""
     client.force_login(manager)
     assert client.get(plan_url(*path)).status_code == 404
 
@@ -81,6 +83,7 @@ def test_a_manager_creates_a_period_and_sets_its_capacity_and_weights(client, ma
 
 
 def test_it_refuses_a_period_that_is_not_a_year_or_quarter(client, manager):
+    """C5: capacity is per year or quarter; anything else is a clear error."""
     client.force_login(manager)
     response = client.post(
         reverse("allocation:capacity_create"), {"offer": "O1", "period": "næste år"}, follow=True
@@ -90,7 +93,7 @@ def test_it_refuses_a_period_that_is_not_a_year_or_quarter(client, manager):
 
 
 def test_a_stale_capacity_form_does_not_overwrite_a_colleagues_change(client, manager, capacity):
-    """Concurrent edits never silently overwrite."""
+    """C5: Concurrent edits never silently overwrite."""
     stored = capacity("O1", "2027", 3)
     OfferCapacity.objects.filter(pk=stored.pk).update(places=5, version=2)
     client.force_login(manager)
@@ -105,6 +108,7 @@ def test_a_stale_capacity_form_does_not_overwrite_a_colleagues_change(client, ma
 
 
 def test_a_manager_sets_consultants_hours_with_a_decimal_comma(client, manager, consultant):
+    """C5, C11: a consultant's hours per period, typed the Danish way."""
     client.force_login(manager)
     url = reverse("allocation:consultants", args=["2027"])
     response = client.post(url, {f"hours_{consultant.pk}": "120,5"})
@@ -117,6 +121,7 @@ def test_a_manager_sets_consultants_hours_with_a_decimal_comma(client, manager, 
 def test_a_move_without_a_reason_is_an_error_at_the_field(
     client, manager, municipal_application, capacity
 ):
+    """C5: every move in the queue is explained; no reason, no move."""
     capacity("O1", "2027", 1)
     application = municipal_application("751", at(1))
     client.force_login(manager)
@@ -173,6 +178,7 @@ def test_a_manager_moves_and_confirms_and_the_applicants_see_where_they_stand(
 def test_the_overview_lists_periods_without_a_query_per_row(
     client, manager, capacity, django_assert_max_num_queries
 ):
+    """C5, C13: the overview's queries do not grow with its rows."""
     for year in range(2027, 2037):
         capacity("O1", str(year), 2)
     client.force_login(manager)
