@@ -47,8 +47,3 @@ def next_working_day(day: date) -> date:
     while not is_working_day(following):
         following += timedelta(days=1)
     return following
-
-
-def working_day_on_or_after(day: date) -> date:
-    """``day`` itself if it is a working day, else the next one (where a deadline falls)."""
-    return day if is_working_day(day) else next_working_day(day)

@@ -28,7 +28,6 @@ from .references import (
     rates_and_references,
 )
 from .references import MEASURES as MEASURES  # re-exported: the core's vocabulary
-from .references import PER as PER
 from .references import rate as rate
 from .references import reference_rate as reference_rate
 

@@ -186,3 +186,26 @@ def test_it_sends_an_enquiry_through_the_pages_form(applicant, other_applicant, 
     fields = {detail["field"] for detail in refused.json()["error"]["details"]}
     assert fields == {"subject", "contact_email"}
     assert token_client(other_applicant).get(f"/api/v1/enquiries/{enquiry.pk}").status_code == 404
+
+
+def test_it_keeps_a_decisions_internal_reason_from_the_applicant(
+    applicant, case_officer, make_application, token_client
+):
+    """C4, C9: the applicant reads the text written to it, never the Board's internal
+    reason or who decided; staff read both."""
+    from indsats.applications.models import Decision
+
+    application = make_application("O1", applicant.organisation, applicant, submitted=True)
+    Decision.objects.create(
+        application=application,
+        outcome="reject",
+        applicant_text="Kapaciteten er brugt.",
+        internal_reason="Intern note: motivationen var tynd.",
+        decided_by=case_officer,
+    )
+    seen = token_client(applicant).get("/api/v1/decisions").json()["items"]
+    assert [d["applicant_text"] for d in seen] == ["Kapaciteten er brugt."]
+    assert seen[0]["internal_reason"] is None
+    assert seen[0]["decided_by"] is None
+    staff = token_client(case_officer).get("/api/v1/decisions").json()["items"]
+    assert staff[0]["internal_reason"] == "Intern note: motivationen var tynd."
