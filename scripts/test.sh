@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Sets everything up, chromium included, and runs the whole test suite (make test).
 # Arguments go to pytest: scripts/test.sh -k login -x
+#
+# The suite runs on every core (pytest-xdist; each worker has its own test database).
+# TEST_WORKERS=0 runs it in this one process, e.g. to use a debugger.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh --with-browser
-echo "test: python -m pytest $*"
-exec .venv/bin/python -m pytest "$@"
+workers="${TEST_WORKERS:-auto}"
+echo "test: python -m pytest -n $workers $*"
+exec .venv/bin/python -m pytest -n "$workers" "$@"
