@@ -79,6 +79,17 @@ def can_use_admin_site(user) -> bool:
     return is_board_staff(user) and user.role == Role.ADMINISTRATOR
 
 
+def can_reset_two_factor(user, target) -> bool:
+    """Removing a lost second factor (C12): an administrator, for another of the Board's
+    staff; nobody resets their own."""
+    return can_use_admin_site(user) and is_board_staff(target) and target.pk != user.pk
+
+
+def can_view_read_log(user) -> bool:
+    """Who opened which case, programme or screening page (C12): administrators only."""
+    return is_board_staff(user) and user.role == Role.ADMINISTRATOR
+
+
 # Enquiries, applications and their documents. The objects are passed in; these modules
 # are imported lazily so that permissions stay importable from every app.
 

@@ -3,4 +3,7 @@ from django.urls import path
 from . import views
 
 app_name = "audit"
-urlpatterns = [path("", views.trail, name="trail")]
+urlpatterns = [
+    path("", views.trail, name="trail"),
+    path("laesninger/", views.read_log, name="read_log"),
+]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.audit.reads import ReadKind, case_label, record_read
 from indsats.core.concurrency import CONFLICT, EditConflict
 from indsats.core.pagination import paginate
 
@@ -210,6 +211,7 @@ def case(request, pk):
     application = _staff_application(pk)
     if application.status == ApplicationStatus.DRAFT:
         return redirect("applications:inbox")
+    record_read(request, ReadKind.CASE, application.pk, case_label(application))  # C12
     return render(request, "applications/backoffice/case.html", _case_context(request, application))
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.allocation.portal_views import context_for as allocation_context_for
+from indsats.audit.reads import ReadKind, case_label, record_read
 from indsats.core.pagination import paginate
 from indsats.programmes.models import Programme
 
@@ -116,6 +117,7 @@ def _as_datetime(value):
 @requires(permissions.is_signed_in)
 def detail(request, pk):
     application = get_application_for_user(request.user, pk)
+    record_read(request, ReadKind.CASE, application.pk, case_label(application))  # staff (C12)
     documents = application.documents.prefetch_related("versions__uploaded_by")
     upload_kinds = [
         (kind, DocumentKind(kind).label)

@@ -13,6 +13,7 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.accounts.models import User
 from indsats.applications.models import APPLICANT_UPLOAD_KINDS, DocumentKind
+from indsats.audit.reads import ReadKind, programme_label, record_read
 from indsats.core.pagination import paginate
 
 from .. import agreement
@@ -95,6 +96,7 @@ def programme_detail(request, pk):
             Prefetch("tasks", Task.objects.select_related("assignee")),
         ),
     )
+    record_read(request, ReadKind.PROGRAMME, programme.pk, programme_label(programme))  # C12
     workflow, state = state_of(programme)
     is_staff = permissions.is_board_staff(request.user)
     own_applications = programme.applications.select_related("organisation")

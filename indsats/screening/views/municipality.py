@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.audit.reads import ReadKind, record_read, screening_label
 from indsats.programmes.models import Programme
 
 from ..forms import DecisionForm
@@ -90,6 +91,7 @@ def detail(request, code):
             else:
                 messages.success(request, _("Beslutningen er gemt."))
             return redirect("screening:municipality", code=municipality.code)
+    record_read(request, ReadKind.SCREENING, municipality.code, screening_label(municipality))
     parameters = current_parameters(run.year if run else None)
     series, charts = _charts(municipality, parameters)
     organisation = municipality_organisation(municipality)
