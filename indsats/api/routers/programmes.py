@@ -188,9 +188,17 @@ def get_programme(request, programme_id: int):
         ),
     )
     # Which documents this user sees is the programme page's rule.
+    # The page's query prefetches "versions__uploaded_by"; a second, ordered "versions"
+    # lookup beside it is refused by Django (a 500 once a document exists), so it
+    # replaces the page's prefetch (C12, found by the authorisation matrix).
     programme.visible_documents = list(
-        _documents(programme, user).prefetch_related(
-            Prefetch("versions", DocumentVersion.objects.order_by("-number"))
+        _documents(programme, user)
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                DocumentVersion.objects.select_related("uploaded_by").order_by("-number"),
+            )
         )
     )
     return programme

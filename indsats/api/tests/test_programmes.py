@@ -62,3 +62,28 @@ def test_it_filters_the_list_as_the_page_does(programme, consultant, token_clien
     assert client.get("/api/v1/programmes", {"show": "mine"}).json()["total"] == 0
     programme.consultants.add(consultant)
     assert client.get("/api/v1/programmes", {"show": "mine"}).json()["total"] == 1
+
+
+def test_it_gives_a_programme_with_a_document_and_its_versions(
+    programme, applicant, consultant, token_client
+):
+    """A programme with a document answered 500: two prefetches of its versions (C9, C12)."""
+    from django.core.files.base import ContentFile
+
+    from indsats.applications.models import Document, DocumentVersion
+
+    document = Document.objects.create(programme=programme, kind="collaboration_agreement")
+    for number in (1, 2):
+        DocumentVersion.objects.create(
+            document=document,
+            number=number,
+            file=ContentFile(b"%PDF-1.4\n", name="aftale.pdf"),
+            original_name="aftale.pdf",
+            content_type="application/pdf",
+            size=9,
+            uploaded_by=consultant,
+        )
+    response = token_client(applicant).get(f"/api/v1/programmes/{programme.pk}")
+    assert response.status_code == 200, response.content
+    [found] = response.json()["documents"]
+    assert [v["number"] for v in found["versions"]] == [2, 1]
