@@ -8,9 +8,11 @@ host-specific must be given; ``manage.py check --deploy`` is clean).
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +75,12 @@ INSTALLED_APPS = [
     "indsats.screening",
     "indsats.reports",
     "indsats.api",  # the REST API and its tokens (C9)
+    # Two-factor sign-in for the Board's staff (C12): see "Two-factor" below.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "indsats.accounts.twofactor",
+    "axes",  # throttles password sign-in (C12): see "Sign-in security" below
 ]
 
 MIDDLEWARE = [
@@ -83,9 +91,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # was the second factor confirmed? (C12)
+    "indsats.accounts.twofactor.middleware.StaffTwoFactorMiddleware",  # staff: confirm it
     "django.contrib.messages.middleware.MessageMiddleware",
+    "indsats.accounts.sessions.SessionLimitsMiddleware",  # idle and absolute limits (C12)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "indsats.core.headers.PolicyMiddleware",  # Content-Security-Policy (C12)
+    "indsats.core.headers.PermissionsPolicyMiddleware",  # Permissions-Policy (C12)
     "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page (C12)
 ]
 
 ROOT_URLCONF = "indsats.urls"
@@ -103,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "indsats.core.context_processors.site",
+                "csp.context_processors.nonce",  # CSP_NONCE, for a rare inline block (C12)
                 # The catalogue's page cache swaps the CSRF token for a placeholder.
                 "indsats.catalogue.cache.csrf_placeholder",
             ],
@@ -154,8 +169,10 @@ CACHES = {
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in (C12)
     "indsats.accounts.backends.PasswordBackend",
     "indsats.accounts.backends.ExternalIdentityBackend",
+    "indsats.accounts.oidc.OIDCBackend",  # MitID Erhverv through OpenID Connect (C12)
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
@@ -168,8 +185,93 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "indsats.accounts.validators.VarietyValidator"},  # no "aaaaaaaaaaaa" (C12)
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day: long enough for a municipal inbox
+
+# Sign-in security (C12): password hashing, throttling and session limits; README.md
+# "Sign-in security" explains each. Argon2 hashes new passwords; a PBKDF2 hash from before
+# is checked with its own hasher and rehashed with argon2 at the user's next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes: LOGIN_FAILURE_LIMIT wrong passwords in a row for one e-mail address from one
+# client address lock that pair for LOGIN_LOCKOUT_MINUTES, counted from the last failure;
+# tries while locked do not prolong it, and a sign-in resets the count. An administrator
+# unlocks a pair by deleting its row under "Axes > Access attempts" in the admin site.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's e-mail field (LoginForm)
+AXES_USERNAME_CALLABLE = "indsats.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "indsats.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "indsats.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not logged by axes
+# How many proxies in front of gunicorn append to X-Forwarded-For (README "Behind a TLS
+# proxy"); the client's address is the entry that many places from the right.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if PRODUCTION else 0, minimum=0)
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after
+# the sign-in however active; the Board's staff (who see cases) have shorter limits than
+# applicants. A warning with a button to stay signed in shows SESSION_WARNING_MINUTES
+# before the idle limit (indsats.accounts.sessions). Values are kept in seconds.
+SESSION_IDLE_TIMEOUT = {
+    "staff": 60 * env.int("SESSION_IDLE_MINUTES_STAFF", default=30, minimum=1),
+    "applicant": 60 * env.int("SESSION_IDLE_MINUTES", default=60, minimum=1),
+}
+SESSION_ABSOLUTE_TIMEOUT = {
+    "staff": 3600 * env.int("SESSION_MAX_HOURS_STAFF", default=10, minimum=1),
+    "applicant": 3600 * env.int("SESSION_MAX_HOURS", default=12, minimum=1),
+}
+SESSION_WARNING_BEFORE = 60 * env.int("SESSION_WARNING_MINUTES", default=5, minimum=1)
+# The cookie (and the stored session) lives no longer than the longest absolute limit.
+SESSION_COOKIE_AGE = max(SESSION_ABSOLUTE_TIMEOUT.values())
+
+# Two-factor (C12; indsats.accounts.twofactor, README "Two-factor sign-in for staff"): the
+# Board's staff confirm a code from an authenticator app (TOTP) or a single-use recovery
+# code after the password. Always on: it is not read from the environment, only the test
+# suite turns it off for its test-client tests (conftest.py), and a deploy check refuses
+# it off. Wrong codes are throttled by django-otp: 1, 2, 4, 8 ... seconds after each
+# failure in a row.
+INDSATS_STAFF_TWO_FACTOR = True
+OTP_TOTP_ISSUER = "Indsats"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Sign-in with MitID Erhverv through OpenID Connect (C12; indsats.accounts.oidc, README
+# "Log ind med MitID Erhverv (OpenID Connect)"). Off until OIDC_DISCOVERY_URL (or
+# OIDC_ISSUER) and OIDC_RP_CLIENT_ID are set; the endpoints and signing keys come from the
+# provider's discovery document. The secret may come from OIDC_RP_CLIENT_SECRET_FILE.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+OIDC_DISCOVERY_URL = env.str("OIDC_DISCOVERY_URL", default="") or (
+    f"{OIDC_ISSUER}/.well-known/openid-configuration" if OIDC_ISSUER else ""
+)
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+if bool(OIDC_DISCOVERY_URL) != bool(OIDC_RP_CLIENT_ID):
+    raise ImproperlyConfigured(
+        "Set both OIDC_DISCOVERY_URL (or OIDC_ISSUER) and OIDC_RP_CLIENT_ID, or neither."
+    )
+if PRODUCTION and OIDC_DISCOVERY_URL and not OIDC_DISCOVERY_URL.startswith("https://"):
+    raise ImproperlyConfigured("OIDC_DISCOVERY_URL must be an https:// address in production.")
+if OIDC_RP_CLIENT_ID and not OIDC_RP_CLIENT_SECRET:
+    raise ImproperlyConfigured("OIDC_RP_CLIENT_SECRET (or _FILE) must be set with OIDC_RP_CLIENT_ID.")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid profile email")
+OIDC_ACR_VALUES = env.str("OIDC_ACR_VALUES", default="")  # e.g. NSIS …/loa/Substantial
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_RP_SIGN_ALGO = "RS256"  # only RS256 with the provider's published keys is accepted
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False  # a user is never made from a sign-in; see accounts.oidc
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_CLOCK_SKEW = env.int("OIDC_CLOCK_SKEW", default=60, minimum=0)  # seconds
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10, minimum=1)  # seconds per call
+OIDC_VERIFY_SSL = True
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
@@ -270,6 +372,27 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# Headers (C12): a Content Security Policy (django-csp 4; indsats.core.headers). Scripts
+# and styles come from our own static files only: no 'unsafe-inline', no 'unsafe-eval',
+# no inline style attribute; a nonce for the rare inline block that cannot be a file.
+# img-src allows data: for the QR code of the two-factor enrolment. form-action also
+# allows the OpenID Connect provider's origin (added per request from the OIDC_* settings).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF, csp_constants.NONCE],
+        "style-src": [csp_constants.SELF, csp_constants.NONCE],
+        "img-src": [csp_constants.SELF, "data:"],
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "object-src": [csp_constants.NONE],
+        "frame-src": [csp_constants.NONE],
+        "base-uri": [csp_constants.SELF],
+        "form-action": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.NONE],
+    }
+}
 
 # Logs go to stderr, as text or (LOG_FORMAT=json) as JSON lines for a log collector (C13).
 LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO")

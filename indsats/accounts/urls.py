@@ -1,9 +1,9 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from indsats.core.password_reset import OutboxPasswordResetForm
 
-from . import views
+from . import oidc, sessions, views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -17,7 +17,13 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    # Django's logout, then the OIDC provider's for a MitID Erhverv sign-in (C12).
+    path("log-ud/", oidc.LogoutView.as_view(), name="logout"),
+    # Sign-in with MitID Erhverv through OpenID Connect (C12; indsats.accounts.oidc):
+    # 404 while no provider is configured.
+    path("mitid-erhverv/", oidc.OIDCAuthenticateView.as_view(), name="oidc_authenticate"),
+    path("mitid-erhverv/svar/", oidc.OIDCCallbackView.as_view(), name="oidc_callback"),
+    path("mitid-erhverv/forbind/", oidc.link, name="oidc_link"),
     path(
         "nulstil-adgangskode/",
         auth_views.PasswordResetView.as_view(
@@ -59,4 +65,9 @@ urlpatterns = [
     ),
     path("kolleger/", views.colleagues, name="colleagues"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    # Two-factor sign-in for the Board's staff (C12; indsats.accounts.twofactor).
+    path("totrin/", include("indsats.accounts.twofactor.urls")),
+    # The session's limits and "stay signed in" (C12; indsats.accounts.sessions).
+    path("session/", sessions.session_status, name="session_status"),
+    path("session/forlaeng/", sessions.session_keep_alive, name="session_keep_alive"),
 ]

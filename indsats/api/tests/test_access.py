@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -99,7 +100,7 @@ def test_it_stores_only_a_hash_of_the_token(applicant):
 
 def test_it_checks_csrf_on_a_session_write(applicant):
     client = Client(enforce_csrf_checks=True)
-    assert client.login(email=applicant.email, password=TEST_PASSWORD)
+    assert client.login(request=HttpRequest(), email=applicant.email, password=TEST_PASSWORD)
     assert client.get("/api/v1/offers").status_code == 200
     response = client.post("/api/v1/applications", {"offer": "O1"}, content_type="application/json")
     assert response.status_code == 403
@@ -146,7 +147,7 @@ def test_it_answers_a_method_an_address_does_not_take_with_the_error_body(applic
 
 def test_it_accepts_a_session_write_with_the_csrf_token(applicant):
     client = Client(enforce_csrf_checks=True)
-    assert client.login(email=applicant.email, password=TEST_PASSWORD)
+    assert client.login(request=HttpRequest(), email=applicant.email, password=TEST_PASSWORD)
     # The browser takes the token from a page's form (the cookie is HttpOnly here).
     page = client.get(reverse("applications:portal")).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)

@@ -4,6 +4,7 @@ once and only its hash is kept (C9)."""
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 
 from indsats.api.models import ApiToken
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_it_shows_a_new_token_once_and_revokes_it(administrator, applicant):
     admin = Client()
-    assert admin.login(email=administrator.email, password=TEST_PASSWORD)
+    assert admin.login(request=HttpRequest(), email=administrator.email, password=TEST_PASSWORD)
     response = admin.post(
         "/admin/api/apitoken/add/",
         {"user": applicant.pk, "name": "Økonomisystemet", "scope": "read"},
@@ -45,5 +46,5 @@ def test_it_shows_a_new_token_once_and_revokes_it(administrator, applicant):
 
 def test_it_keeps_the_token_admin_from_other_staff(case_officer):
     client = Client()
-    assert client.login(email=case_officer.email, password=TEST_PASSWORD)
+    assert client.login(request=HttpRequest(), email=case_officer.email, password=TEST_PASSWORD)
     assert client.get("/admin/api/apitoken/add/").status_code in {302, 403}
