@@ -11,7 +11,6 @@ from .describe import describe
 from .forms import ReadLogFilterForm
 
 
-@require_safe
 @requires(can_view_audit_trail)
 def trail(request):
     """Every recorded change, newest first, 50 a page (C13)."""
