@@ -40,6 +40,13 @@ def pytest_configure(config):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+    # Two-factor sign-in for staff (C12) is always on in the service. The test client's
+    # force_login() makes a session no person could make, so test-client tests run with
+    # the second factor off; browser tests, which sign in as a person does, run with it on
+    # (``staff_two_factor``, below; ``log_in`` confirms the code), and so do the tests of
+    # indsats.accounts.twofactor, whose settings test proves the service has it on.
+    settings.INDSATS_STAFF_TWO_FACTOR = False
+
     # Hypothesis's per-example deadline is a timing check; timings belong in bench/, and
     # on a loaded machine it fails tests whose rules are right. Examples stay bounded by
     # each test's max_examples.
@@ -70,6 +77,18 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+@pytest.fixture
+def staff_two_factor(settings):
+    """The Board's staff confirm a second factor after the password, as in the service."""
+    settings.INDSATS_STAFF_TWO_FACTOR = True
+
+
+@pytest.fixture(autouse=True)
+def _staff_two_factor_in_browser_tests(request):
+    if request.node.get_closest_marker("browser") is not None:
+        request.getfixturevalue("staff_two_factor")
 
 
 @pytest.fixture(scope="session")

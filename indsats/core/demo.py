@@ -7,6 +7,7 @@ the demo logins, which are printed so they always work).
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -18,6 +19,11 @@ from indsats.screening.demo import load_synthetic_statistics
 from .demo_cases import load_demo_cases
 
 DEMO_PASSWORD = "demo-Indsats-2026"  # noqa: S105 - a published demo password, never in production
+# Two-factor sign-in (C12): every demo login of the Board's staff has an authenticator app
+# with this one published secret (base32), printed by `manage.py demo` and given in the
+# README, so that a tester adds it to an app once. Demo data only: the demo command
+# refuses to run in production, and real staff set up their own app at first sign-in.
+DEMO_TOTP_SECRET = "INDSATSDEMOKODEFORALLEMEDARBEJDE"  # noqa: S105 - published, demo only
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,19 @@ def _organisation_for(key: str) -> Organisation:
     return Organisation.objects.get(kind=OrganisationKind.PLACEMENT_SITE, name=key)
 
 
+def _give_demo_app(user: User) -> None:
+    """The demo authenticator app (``DEMO_TOTP_SECRET``), unless the user has an app."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(
+            user=user,
+            name="Demo",
+            confirmed=True,
+            key=base64.b32decode(DEMO_TOTP_SECRET).hex(),
+        )
+
+
 @transaction.atomic
 def load_demo_data() -> list[DemoUser]:
     for site in DEMO_SITES:
@@ -168,6 +187,8 @@ def load_demo_data() -> list[DemoUser]:
         elif not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        if demo.organisation == "board":
+            _give_demo_app(user)
     load_synthetic_statistics()
     load_demo_cases()
     return list(DEMO_USERS)

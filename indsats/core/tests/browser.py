@@ -19,6 +19,9 @@ AXE_JS = settings.NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 BLOCKING_IMPACTS = ("serious", "critical")
 LOGIN_PATH = "/konto/log-ind/"
+TWO_FACTOR_VERIFY_PATH = "/konto/totrin/kode/"
+TWO_FACTOR_ENROL_PATH = "/konto/totrin/opsaet/"
+TWO_FACTOR_CODES_PATH = "/konto/totrin/reservekoder/"
 SUBMIT = "button[type='submit'], button:not([type]), input[type='submit']"
 
 
@@ -35,6 +38,44 @@ def log_in(page, live_server, email: str, password: str) -> None:
             f"Logging in as {email} failed; the login page says:\n"
             + page.locator("body").inner_text()[:2000]
         )
+    confirm_second_factor(page, email)
+
+
+def confirm_second_factor(page, email: str) -> None:
+    """For the Board's staff (C12): type the code the login asks for, as a person with
+    the app would (the code computed by pyotp from the device's secret), or, for a user
+    without an app, set one up from the secret on the page and skip the recovery codes."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from indsats.testing.twofactor import app_for, next_code
+
+    if TWO_FACTOR_VERIFY_PATH in page.url:
+        device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+        _submit_code(page, next_code(device))
+    elif TWO_FACTOR_ENROL_PATH in page.url:
+        secret = page.locator("[data-secret]").inner_text()
+        _submit_code(page, app_for(secret).now())
+        if TWO_FACTOR_CODES_PATH not in page.url:
+            raise AssertionError(
+                f"Setting up two-factor for {email} failed:\n"
+                + page.locator("body").inner_text()[:2000]
+            )
+        with page.expect_navigation():
+            page.locator("a[data-continue]").click()
+    else:
+        return
+    if "/konto/totrin/" in page.url:
+        raise AssertionError(
+            f"The second factor for {email} was refused:\n"
+            + page.locator("body").inner_text()[:2000]
+        )
+
+
+def _submit_code(page, code: str) -> None:
+    form = page.locator("form").filter(has=page.locator("input[name='code']"))
+    form.locator("input[name='code']").fill(code)
+    with page.expect_navigation():
+        form.locator(SUBMIT).first.click()
 
 
 def axe_violations(page, tags=WCAG_TAGS) -> list[dict]:

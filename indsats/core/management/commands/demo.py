@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from indsats.accounts.models import Role, User
-from indsats.core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo_data
+from indsats.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, load_demo_data
 
 
 class Command(BaseCommand):
@@ -40,3 +40,11 @@ class Command(BaseCommand):
         for demo in DEMO_USERS:
             if demo.email in present:
                 self.stdout.write(f"  {labels[demo.role]:<16} {demo.email}")
+        grouped = " ".join(DEMO_TOTP_SECRET[i : i + 4] for i in range(0, len(DEMO_TOTP_SECRET), 4))
+        self.stdout.write(
+            "Socialstyrelsens medarbejdere bekræfter login med en kode fra en godkendelsesapp.\n"
+            f"  Demo-nøgle (den samme for alle medarbejder-logins): {grouped}\n"
+            f"  Til appen: otpauth://totp/Indsats:demo?secret={DEMO_TOTP_SECRET}&issuer=Indsats\n"
+            '  Koden lige nu: .venv/bin/python -c "import pyotp; '
+            f"print(pyotp.TOTP('{DEMO_TOTP_SECRET}').now())\""
+        )

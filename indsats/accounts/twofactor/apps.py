@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TwoFactorConfig(AppConfig):
+    name = "indsats.accounts.twofactor"
+    label = "twofactor"
+    verbose_name = _("Totrinsbekræftelse")
+
+    def ready(self):
+        from indsats.audit.registry import register_audited
+
+        from . import checks, models  # noqa: F401 - checks register themselves
+
+        register_audited(models.TwoFactorReset)
