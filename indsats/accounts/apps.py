@@ -14,3 +14,5 @@ class AccountsConfig(AppConfig):
         register_audited(models.User, exclude_fields=["password", "last_login"])
         register_audited(models.AccessRequest)
         register_audited(models.Invitation, exclude_fields=["token"])
+        # Linking a MitID Erhverv login to a user, and removing the link (C12).
+        register_audited(models.ExternalIdentity, exclude_fields=["last_used_at"])

@@ -127,6 +127,13 @@ class _PersonMixin(SetPasswordMixin):
         )
         self.validate_password_for_user(candidate)
 
+    def _drop_password_fields(self, with_password: bool) -> None:
+        """Someone who signs in with MitID Erhverv (``oidc``) sets no password here."""
+        self.with_password = with_password
+        if not with_password:
+            del self.fields["password1"]
+            del self.fields["password2"]
+
     def person(self, email: str = "") -> Person:
         data = self.cleaned_data
         return Person(
@@ -243,8 +250,9 @@ class RegistrationForm(_PersonMixin, forms.Form):
     )
     password1, password2 = _password_fields()
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, with_password=True, **kwargs):
         super().__init__(data, *args, **kwargs)
+        self._drop_password_fields(with_password)
         self.fields["existing_site"].queryset = Organisation.objects.placement_sites()
         if self.needs_new_site:
             self.site_form = RegistrationSiteForm(data, prefix=self.SITE_PREFIX)
@@ -368,9 +376,10 @@ class AcceptInvitationForm(_PersonMixin, forms.Form):
     )
     password1, password2 = _password_fields()
 
-    def __init__(self, *args, invitation, **kwargs):
+    def __init__(self, *args, invitation, with_password=True, **kwargs):
         kwargs.setdefault("initial", {"full_name": invitation.full_name})
         super().__init__(*args, **kwargs)
+        self._drop_password_fields(with_password)
         self.invitation = invitation
 
     def clean(self):

@@ -164,6 +164,10 @@ class AccessRequest(models.Model):
     )
     approved = models.BooleanField(_("godkendt"), null=True, blank=True)
     note = models.TextField(_("bemærkning"), blank=True)
+    # A MitID Erhverv sign-in (OIDC) that made the request: linked to the user when the
+    # request is approved (indsats.accounts.oidc, C12). Empty for a password registration.
+    pending_issuer = models.CharField(_("udsteder af login"), max_length=255, blank=True)
+    pending_subject = models.CharField(_("subjekt hos udsteder"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from indsats.core.mail import absolute_url, send_templated
 
-from .models import INVITATION_VALIDITY, AccessRequest, Invitation, Role, User
+from .models import INVITATION_VALIDITY, AccessRequest, ExternalIdentity, Invitation, Role, User
 
 
 class AccountError(Exception):
@@ -32,6 +32,14 @@ class AlreadyDecided(AccountError):
 
 class EmailInUse(AccountError):
     """There is already a user with this e-mail address."""
+
+
+class IdentityInUse(AccountError):
+    """The external login (issuer, subject) is already linked to a user."""
+
+
+def _identity_in_use(issuer: str, subject: str) -> bool:
+    return ExternalIdentity.objects.filter(issuer=issuer, subject=subject).exists()
 
 
 class InvitationUnavailable(AccountError):
@@ -62,8 +70,13 @@ def email_in_use(email: str) -> bool:
 # --- self-registration ---------------------------------------------------------------
 
 
-def create_registration(*, organisation, person: Person, password: str) -> AccessRequest:
+def create_registration(
+    *, organisation, person: Person, password: str | None, identity=None
+) -> AccessRequest:
     """Create an inactive applicant user and the access request the Board decides on.
+
+    ``identity`` is a verified external login (``oidc.PendingIdentity``: issuer, subject)
+    to link to the user when the request is approved; the user then needs no password.
 
     ``organisation`` is a municipality's or a registered site's organisation, or an unsaved
     placement site that the registrant registers now; it is saved together with the user.
@@ -71,6 +84,8 @@ def create_registration(*, organisation, person: Person, password: str) -> Acces
     """
     if email_in_use(person.email):
         raise EmailInUse(person.email)
+    if identity is not None and _identity_in_use(identity.issuer, identity.subject):
+        raise IdentityInUse(identity.subject)
     creates_organisation = organisation.pk is None
     with transaction.atomic():
         if creates_organisation:
@@ -89,7 +104,11 @@ def create_registration(*, organisation, person: Person, password: str) -> Acces
             is_active=False,
         )
         access_request = AccessRequest.objects.create(
-            user=user, organisation=organisation, creates_organisation=creates_organisation
+            user=user,
+            organisation=organisation,
+            creates_organisation=creates_organisation,
+            pending_issuer=identity.issuer if identity is not None else "",
+            pending_subject=identity.subject if identity is not None else "",
         )
     context = {
         "access_request": access_request,
@@ -116,6 +135,10 @@ def _decide(access_request: AccessRequest, decided_by, approved: bool, note: str
             user = locked.user
             user.is_active = True
             user.save(update_fields=["is_active"])
+            issuer, subject = locked.pending_issuer, locked.pending_subject
+            if subject and not _identity_in_use(issuer, subject):
+                # The MitID Erhverv login the request was made with (C12).
+                ExternalIdentity.objects.create(user=user, issuer=issuer, subject=subject)
     return locked
 
 
@@ -189,8 +212,14 @@ def find_invitation(token: str) -> Invitation:
     return invitation
 
 
-def accept_invitation(invitation: Invitation, *, person: Person, password: str) -> User:
-    """Create the invitee's active applicant user in the inviting organisation."""
+def accept_invitation(
+    invitation: Invitation, *, person: Person, password: str | None, identity=None
+) -> User:
+    """Create the invitee's active applicant user in the inviting organisation.
+
+    ``identity`` is a verified external login (issuer, subject) to link to the new user,
+    who then needs no password.
+    """
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.is_accepted:
@@ -199,6 +228,8 @@ def accept_invitation(invitation: Invitation, *, person: Person, password: str) 
             raise InvitationUnavailable("expired")
         if email_in_use(locked.email):
             raise EmailInUse(locked.email)
+        if identity is not None and _identity_in_use(identity.issuer, identity.subject):
+            raise IdentityInUse(identity.subject)
         user = User.objects.create_user(
             locked.email,
             password,
@@ -209,6 +240,10 @@ def accept_invitation(invitation: Invitation, *, person: Person, password: str) 
             role=Role.APPLICANT,
             is_active=True,
         )
+        if identity is not None:
+            ExternalIdentity.objects.create(
+                user=user, issuer=identity.issuer, subject=identity.subject
+            )
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at"])
     invitation.accepted_at = locked.accepted_at

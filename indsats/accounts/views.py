@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, registration
+from . import oidc, permissions, registration
 from .decorators import requires
 from .forms import (
     AcceptInvitationForm,
@@ -25,19 +25,36 @@ MODEL_BACKEND = "indsats.accounts.backends.PasswordBackend"
 def register(request):
     if request.user.is_authenticated:
         return redirect("core:dashboard")
-    form = RegistrationForm(request.POST or None)
+    # A MitID Erhverv sign-in waiting for a link (oidc.link) asks for access without a
+    # password; the login is linked when the Board approves (C12).
+    identity = oidc.pending_identity(request)
+    form = RegistrationForm(
+        request.POST or None,
+        with_password=identity is None,
+        initial={"full_name": identity.name, "email": identity.email} if identity else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration.create_registration(
                 organisation=form.organisation(),
                 person=form.person(),
-                password=form.cleaned_data["password1"],
+                password=form.cleaned_data.get("password1"),
+                identity=identity,
             )
         except registration.EmailInUse:
             form.add_error("email", _("Der findes allerede en bruger med denne e-mail."))
+        except registration.IdentityInUse:
+            oidc.forget_pending_identity(request)
+            messages.error(
+                request, _("Dit MitID Erhverv-login er allerede forbundet til en bruger.")
+            )
+            return redirect("accounts:login")
         else:
+            oidc.forget_pending_identity(request)
             return redirect("accounts:registration_received")
-    return render(request, "accounts/registration/register.html", {"form": form})
+    return render(
+        request, "accounts/registration/register.html", {"form": form, "identity": identity}
+    )
 
 
 def registration_received(request):
@@ -135,19 +152,34 @@ def invitation(request, token):
         found = registration.find_invitation(token)
     except registration.InvitationUnavailable as error:
         return _invitation_unavailable(request, error.reason)
-    form = AcceptInvitationForm(request.POST or None, invitation=found)
+    # Accepted while a MitID Erhverv sign-in waits for a link (oidc.link): the new user
+    # gets that login instead of a password (C12).
+    identity = oidc.pending_identity(request)
+    form = AcceptInvitationForm(
+        request.POST or None, invitation=found, with_password=identity is None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = registration.accept_invitation(
                 found,
                 person=form.person(email=found.email),
-                password=form.cleaned_data["password1"],
+                password=form.cleaned_data.get("password1"),
+                identity=identity,
             )
         except registration.InvitationUnavailable as error:
             return _invitation_unavailable(request, error.reason)
         except registration.EmailInUse:
             return _invitation_unavailable(request, "email_in_use")
-        login(request, user, backend=MODEL_BACKEND)
+        except registration.IdentityInUse:
+            oidc.forget_pending_identity(request)
+            messages.error(
+                request, _("Dit MitID Erhverv-login er allerede forbundet til en bruger.")
+            )
+            return redirect("accounts:login")
+        if identity is not None:
+            oidc.log_in_linked(request, user, identity)
+        else:
+            login(request, user, backend=MODEL_BACKEND)
         messages.success(
             request,
             _("Velkommen til Indsats. Du er nu bruger hos %(organisation)s.")
@@ -157,7 +189,7 @@ def invitation(request, token):
     return render(
         request,
         "accounts/registration/invitation.html",
-        {"invitation": found, "form": form},
+        {"invitation": found, "form": form, "identity": identity},
     )
 
 
