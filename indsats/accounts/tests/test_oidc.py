@@ -413,3 +413,15 @@ def test_it_reads_a_multi_factor_sign_in_from_acr_and_amr(claims, strong):
 )
 def test_it_reads_the_invitation_token_from_a_pasted_link(text, token):
     assert oidc.invitation_token(text) == token
+
+
+def test_it_explains_the_link_page_in_english_too(client, provider, settings):
+    """C11/C12: every string of the link page and the login button has its English."""
+    sign_in_at_provider(client, provider, "english")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("accounts:oidc_link")).text
+    assert "Connect your MitID Erhverv login" in page
+    assert "We never connect a login to a user by an e-mail address alone" in page
+    assert "Sign in with MitID Erhverv" in client.get(reverse("accounts:login")).text
+    for danish in ("Forbind din", "Jeg har fået en invitation", "Anmod om adgang"):
+        assert danish not in page
