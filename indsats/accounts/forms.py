@@ -292,16 +292,9 @@ class RegistrationForm(_PersonMixin, forms.Form):
         return valid
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if registration.email_in_use(email):
-            raise forms.ValidationError(
-                _(
-                    "Der findes allerede en bruger med denne e-mail. Log ind, eller bed om en "
-                    "ny adgangskode, hvis du har glemt den."
-                ),
-                code="email_in_use",
-            )
-        return email
+        # Whether the address has an account is not told here, but by e-mail to its
+        # owner (registration.tell_existing_account; C12).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -119,6 +120,30 @@ def create_registration(
     send_templated("accounts/email/access_request_received", context, [user.email])
     send_templated("accounts/email/new_access_request", context, [settings.BOARD_INBOX_EMAIL])
     return access_request
+
+
+def tell_existing_account(email: str, password: str | None = None) -> None:
+    """Someone registered with an address that already has an account (C12).
+
+    The page must not reveal that (it answers exactly as for a new registration), so the
+    account's owner is told by e-mail instead, with the links to sign in and to choose a
+    new password. The password typed is hashed and thrown away, so that this takes about
+    as long as creating a user does.
+    """
+    if password:
+        make_password(password)
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        return
+    send_templated(
+        "accounts/email/existing_account",
+        {
+            "user": user,
+            "login_url": absolute_url("accounts:login"),
+            "reset_url": absolute_url("accounts:password_reset"),
+        },
+        [user.email],
+    )
 
 
 def _decide(access_request: AccessRequest, decided_by, approved: bool, note: str):

@@ -42,7 +42,11 @@ def register(request):
                 identity=identity,
             )
         except registration.EmailInUse:
-            form.add_error("email", _("Der findes allerede en bruger med denne e-mail."))
+            # The same answer as for a new address; the owner is told by e-mail (C12).
+            registration.tell_existing_account(
+                form.cleaned_data["email"], form.cleaned_data.get("password1")
+            )
+            return redirect("accounts:registration_received")
         except registration.IdentityInUse:
             oidc.forget_pending_identity(request)
             messages.error(

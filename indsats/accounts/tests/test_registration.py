@@ -232,16 +232,17 @@ def test_it_refuses_a_weak_password_with_django_s_validators(client, aarhus):
     assert not User.objects.filter(email="mette.kragh@aarhus.test").exists()
 
 
-def test_it_refuses_an_e_mail_that_already_has_a_user(client, applicant):
+def test_it_makes_no_second_user_for_an_e_mail_that_already_has_one(client, applicant):
+    """The page does not say so (C12; see test_no_enumeration): the owner gets an e-mail."""
     data = municipality_registration(email=applicant.email.upper())
 
     response = client.post(reverse("accounts:register"), data)
 
-    assert response.status_code == 200
-    assert "Der findes allerede en bruger med denne e-mail" in response.text
-    assert 'href="#id_email"' in response.text
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:registration_received")
     assert AccessRequest.objects.count() == 0
-    assert mail.outbox == []
+    assert User.objects.filter(email__iexact=applicant.email).count() == 1
+    assert [message.to for message in mail.outbox] == [[applicant.email]]
 
 
 def test_it_sends_a_signed_in_user_to_the_dashboard(client, applicant):
