@@ -1,0 +1,191 @@
+"""The authorisation matrix (C12): every URL pattern the resolver knows, requested by
+nobody signed in, by an applicant of another municipality and of another placement site,
+and by each of the Board's staff roles, with GET and with an empty POST, against the
+table in ``authorisation_matrix``.
+
+The parameters are filled with records of Aarhus Kommune and Opholdsstedet Lærkereden and
+with the Board's own records (``indsats.testing.world``), which none of the probing
+applicants owns. Each request runs in a savepoint that is rolled back, so a POST that
+changes something leaves the world as it was for the next one. A pattern without an
+expectation fails, and so does any server error.
+"""
+
+from __future__ import annotations
+
+import json
+from http.cookies import SimpleCookie
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import Resolver404, resolve
+
+from indsats.core.tests import authorisation_matrix as matrix
+from indsats.core.tests.urlwalk import patterns
+from indsats.testing.world import ROLES, build_world
+
+PATTERNS = patterns()
+SIGN_IN_VIEWS = frozenset({"accounts:login", "admin:login"})
+SECOND_FACTOR_VIEWS = frozenset({"accounts:twofactor:verify", "accounts:twofactor:enrol"})
+STATUS_OUTCOMES = {
+    400: "invalid",
+    401: "unauth",
+    403: "denied",
+    404: "not_found",
+    405: "method",
+    409: "conflict",
+    422: "invalid",
+}
+
+
+def classify(response) -> str:
+    """The outcome class of a response (see ``authorisation_matrix``)."""
+    status = response.status_code
+    if 300 <= status < 400:
+        location = urlsplit(response.headers.get("Location", "")).path
+        try:
+            view = resolve(location).view_name
+        except Resolver404:
+            view = None
+        if view in SIGN_IN_VIEWS:
+            return "login"
+        # A staff session sent to confirm its second factor has not reached the page.
+        return "second_factor" if view in SECOND_FACTOR_VIEWS else "ok"
+    if 200 <= status < 300:
+        return "ok"
+    return STATUS_OUTCOMES.get(status, f"status {status}")
+
+
+def expectation_for(pattern) -> dict | None:
+    if pattern.key in matrix.EXPECTATIONS:
+        return matrix.EXPECTATIONS[pattern.key]
+    for prefix, outcomes in matrix.PREFIX_EXPECTATIONS.items():
+        if pattern.route.startswith(prefix):
+            return outcomes
+    return None
+
+
+@pytest.fixture(scope="module")
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("matrix-media")
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, media_root):
+    """The world's documents stay where they were saved for the whole module."""
+    settings.MEDIA_ROOT = media_root
+
+
+@pytest.fixture(autouse=True)
+def staff_confirm_a_second_factor(staff_two_factor):
+    """As in the service: the staff sessions below have confirmed theirs."""
+
+
+def signed_in_session(user) -> str:
+    """The key of a session of ``user``; a staff member's has confirmed an authenticator
+    app, as ``django_otp.login`` records it after a right code."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from indsats.accounts import permissions
+
+    client = Client()
+    client.force_login(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    if permissions.is_board_staff(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Matrix", confirmed=True)
+        session = SessionStore(session_key=key)
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return key
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, media_root):
+    """The world and a signed-in session per role, built once for the module inside a
+    transaction that is rolled back at its end."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media_root),
+        transaction.atomic(),
+    ):
+        built = build_world()
+        built.records["sessions"] = {
+            role: signed_in_session(user) for role, user in built.users.items() if user is not None
+        }
+        yield built
+        transaction.set_rollback(True)
+
+
+def request_as(world, role: str, method: str, path: str, body: dict | None = None):
+    """The outcome of one request, in a savepoint rolled back afterwards; a server error
+    or an exception is reported as such."""
+    client = Client()
+    session = world.sessions.get(role)
+    client.cookies = SimpleCookie()
+    if session:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session
+    try:
+        with transaction.atomic():
+            if method == "GET":
+                response = client.get(path)
+            elif method == "POST":
+                response = client.post(path, {})
+            else:
+                response = client.generic(method, path, json.dumps(body or {}), "application/json")
+            transaction.set_rollback(True)
+    except Exception as error:  # noqa: BLE001 - any exception is a server error here
+        return f"error ({type(error).__name__}: {str(error)[:120]})", None
+    if response.status_code >= 500:
+        return f"error (status {response.status_code})", response
+    return classify(response), response
+
+
+def test_it_has_an_expectation_for_every_url_pattern():
+    """C12: a new page must say who may reach it before it can be merged."""
+    missing = [
+        p.key for p in PATTERNS if p.key not in matrix.EXCLUDED and expectation_for(p) is None
+    ]
+    assert not missing, (
+        "URL patterns without an expectation in indsats/core/tests/authorisation_matrix.py: "
+        + ", ".join(missing)
+    )
+
+
+def test_it_has_no_expectation_for_a_url_that_is_gone():
+    known = {p.key for p in PATTERNS}
+    stale = sorted(set(matrix.EXPECTATIONS) - known)
+    assert not stale, f"Expectations for URL names that no longer exist: {stale}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.key for p in PATTERNS])
+def test_it_answers_every_role_as_the_table_says(world, pattern):
+    """C12: every role, GET and POST, gets the outcome the table expects; no 500."""
+    if pattern.key in matrix.EXCLUDED:
+        pytest.skip(matrix.EXCLUDED[pattern.key])
+    expected = expectation_for(pattern)
+    if expected is None:
+        pytest.fail(f"{pattern.key}: no expectation in authorisation_matrix.py")
+    path = pattern.path(matrix.parameters_for(pattern, world))
+    roles = matrix.PROBES.get(pattern.key, ROLES)
+    if pattern.route.startswith("admin/") and pattern.key != "admin:index":
+        roles = matrix.ADMIN_PROBES
+    mismatches = []
+    for (role, method), want in expected.items():
+        if role not in roles:
+            continue
+        body = matrix.PUT_BODIES[pattern.key](world) if method == "PUT" else None
+        outcome, response = request_as(world, role, method, path, body)
+        if outcome != want:
+            where = response.headers.get("Location", "") if response is not None else ""
+            mismatches.append(
+                f"{role} {method} {path}: expected {want}, got {outcome}"
+                + (f" -> {where}" if where else "")
+            )
+    assert not mismatches, f"{pattern.key}:\n" + "\n".join(mismatches)
