@@ -431,11 +431,37 @@ class OIDCAuthenticateView(OIDCAuthenticationRequestView):
 
 
 class OIDCCallbackView(OIDCAuthenticationCallbackView):
-    """The provider's answer: log in a linked user, or show how to link the identity."""
+    """The provider's answer: log in a linked user, or show how to link the identity.
+
+    The library's view, except that it asks ``OIDCBackend`` directly instead of going
+    through ``django.contrib.auth.authenticate``: a first sign-in waiting for its link is
+    no failed password, and must not count towards django-axes' lock on the client's
+    address (a municipality's whole office may share one).
+    """
 
     def get(self, request):
         _require_enabled()
-        return super().get(request)
+        code, state = request.GET.get("code"), request.GET.get("state")
+        states = dict(request.session.get("oidc_states") or {})
+        entry = states.pop(state, None) if state else None
+        if entry is not None:
+            # Each state is used once, also when the provider answers with an error.
+            request.session["oidc_states"] = states
+            request.session.save()
+        if request.GET.get("error") or not code or entry is None:
+            if not request.GET.get("error"):
+                logger.warning("OIDC callback with no code or a state this session never sent.")
+            return self.login_failure()
+        # Read the session anew after the slow token exchange, as the library does, so
+        # that what another tab changed meanwhile is not overwritten.
+        request.session = request.session.__class__(request.session.session_key)
+        user = OIDCBackend().authenticate(
+            request, nonce=entry.get("nonce"), code_verifier=entry.get("code_verifier")
+        )
+        if user is None or not user.is_active:
+            return self.login_failure()
+        self.user = user
+        return self.login_success()
 
     def login_success(self):
         identity = self.user.oidc_identity

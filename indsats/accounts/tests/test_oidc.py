@@ -425,3 +425,90 @@ def test_it_explains_the_link_page_in_english_too(client, provider, settings):
     assert "Sign in with MitID Erhverv" in client.get(reverse("accounts:login")).text
     for danish in ("Forbind din", "Jeg har fået en invitation", "Anmod om adgang"):
         assert danish not in page
+
+
+def test_it_does_not_count_first_sign_ins_as_failed_passwords(client, provider, aarhus):
+    """C12: waiting for a link is no failed password; django-axes must not lock the
+    address (a municipality's office shares one) or count it."""
+    from axes.models import AccessAttempt
+
+    for number in range(3):
+        assert sign_in_at_provider(client, provider, f"ny-{number}").url == reverse(
+            "accounts:oidc_link"
+        )
+    assert not AccessAttempt.objects.exists()
+
+
+# --- configuration from the environment ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"OIDC_RP_CLIENT_ID": "indsats"}, "Set both OIDC_DISCOVERY_URL"),
+        ({"OIDC_ISSUER": "https://broker.test"}, "Set both OIDC_DISCOVERY_URL"),
+        (
+            {"OIDC_ISSUER": "https://broker.test", "OIDC_RP_CLIENT_ID": "indsats"},
+            "OIDC_RP_CLIENT_SECRET (or _FILE) must be set",
+        ),
+        (
+            {
+                "INDSATS_MODE": "production",
+                "SECRET_KEY": "k" * 20 + "Zq9-" * 10,
+                "ALLOWED_HOSTS": "indsats.example",
+                "SITE_URL": "https://indsats.example",
+                "OIDC_ISSUER": "http://broker.test",
+                "OIDC_RP_CLIENT_ID": "indsats",
+                "OIDC_RP_CLIENT_SECRET": "s",
+            },
+            "OIDC_DISCOVERY_URL must be an https:// address in production",
+        ),
+    ],
+)
+@pytest.mark.django_db(databases=[])
+def test_it_refuses_a_half_configured_provider(env, message):
+    from indsats.core.tests.test_settings import _manage
+
+    result = _manage("check", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+@pytest.mark.django_db(databases=[])
+def test_it_reads_the_client_secret_from_a_file_and_the_discovery_from_the_issuer(tmp_path):
+    from indsats.core.tests.test_settings import _manage
+
+    secret = tmp_path / "secret"
+    secret.write_text("hemmelig-klient\n", encoding="utf-8")
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.OIDC_DISCOVERY_URL, s.OIDC_RP_CLIENT_SECRET, s.OIDC_USE_PKCE)",
+        OIDC_ISSUER="https://broker.test/",
+        OIDC_RP_CLIENT_ID="indsats",
+        OIDC_RP_CLIENT_SECRET_FILE=str(secret),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "https://broker.test/.well-known/openid-configuration",
+        "hemmelig-klient",
+        "True",
+    ]
+
+
+def test_it_refuses_a_discovery_document_for_another_issuer(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    document = {
+        "issuer": "https://evil.test",
+        "authorization_endpoint": "https://evil.test/auth",
+        "token_endpoint": "https://evil.test/token",
+        "jwks_uri": "https://evil.test/jwks",
+    }
+    with pytest.raises(ImproperlyConfigured, match="names issuer"):
+        oidc.parse_discovery(document, "https://broker.test")
+    settings.OIDC_ISSUER = ""
+    assert oidc.expected_issuer("https://broker.test/.well-known/openid-configuration") == (
+        "https://broker.test"
+    )
