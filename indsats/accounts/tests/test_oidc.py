@@ -512,3 +512,21 @@ def test_it_refuses_a_discovery_document_for_another_issuer(settings):
     assert oidc.expected_issuer("https://broker.test/.well-known/openid-configuration") == (
         "https://broker.test"
     )
+
+
+def test_it_spares_staff_the_second_factor_only_after_a_strong_sign_in(client, provider, settings):
+    """C12: a staff member whose provider vouched for two factors (acr Substantial) goes
+    straight in; after a one-factor sign-in they are sent to confirm a second factor."""
+    settings.INDSATS_STAFF_TWO_FACTOR = True
+    linked_user(provider, "medarbejder", role=Role.CASE_OFFICER)
+
+    sign_in_at_provider(client, provider, "medarbejder", strong=True)
+    assert client.get(reverse("core:dashboard")).status_code == 200
+
+    client.logout()
+    sign_in_at_provider(client, provider, "medarbejder", strong=False)
+    response = client.get(reverse("core:dashboard"))
+    assert response.status_code == 302
+    # No authenticator app yet: sent to set one up, then back to the overview.
+    assert response.url.startswith(reverse("accounts:twofactor:enrol"))
+    assert "overblik" in response.url
