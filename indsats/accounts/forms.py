@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from indsats.core.cleaning import refuse_line_breaks
 from indsats.organisations.forms import PlacementSiteForm
 from indsats.organisations.models import Municipality, Organisation, OrganisationKind
 
@@ -113,6 +114,13 @@ def _password_fields():
 
 class _PersonMixin(SetPasswordMixin):
     """Name, title, phone and a password checked by Django's password validators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One line each: the name goes into e-mails' greetings and headers (C12).
+        for name in ("full_name", "job_title", "phone"):
+            if name in self.fields:
+                self.fields[name].validators.append(refuse_line_breaks)
 
     error_messages = {
         "password_mismatch": _("De to adgangskoder er ikke ens. Skriv den samme to gange."),

@@ -121,7 +121,11 @@ def can_apply_for(user, offer) -> bool:
 
 
 def can_view_application(user, application) -> bool:
-    return is_board_staff(user) or _own(user, application)
+    """The applicant's own organisation always; the Board's staff only once it is sent: an
+    unsent draft is the applicant's own work (C12, #12)."""
+    if is_board_staff(user):
+        return not application.is_draft
+    return _own(user, application)
 
 
 def can_edit_application(user, application) -> bool:

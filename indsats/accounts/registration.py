@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from indsats.core.mail import absolute_url, send_templated
@@ -88,29 +88,41 @@ def create_registration(
     if identity is not None and _identity_in_use(identity.issuer, identity.subject):
         raise IdentityInUse(identity.subject)
     creates_organisation = organisation.pk is None
-    with transaction.atomic():
-        if creates_organisation:
-            organisation.contact_name = organisation.contact_name or person.full_name
-            organisation.contact_email = organisation.contact_email or person.email
-            organisation.contact_phone = organisation.contact_phone or person.phone
-            organisation.save()
-        user = User.objects.create_user(
-            person.email,
-            password,
-            full_name=person.full_name,
-            job_title=person.job_title,
-            phone=person.phone,
-            organisation=organisation,
-            role=Role.APPLICANT,
-            is_active=False,
-        )
-        access_request = AccessRequest.objects.create(
-            user=user,
-            organisation=organisation,
-            creates_organisation=creates_organisation,
-            pending_issuer=identity.issuer if identity is not None else "",
-            pending_subject=identity.subject if identity is not None else "",
-        )
+    # The user, the request and both e-mails in one transaction, so that a failure leaves
+    # nothing behind and the registrant can try again; a double click's twin finds the
+    # address taken (C12).
+    try:
+        with transaction.atomic():
+            return _register(organisation, person, password, identity, creates_organisation)
+    except IntegrityError:
+        if email_in_use(person.email):
+            raise EmailInUse(person.email) from None
+        raise
+
+
+def _register(organisation, person, password, identity, creates_organisation) -> AccessRequest:
+    if creates_organisation:
+        organisation.contact_name = organisation.contact_name or person.full_name
+        organisation.contact_email = organisation.contact_email or person.email
+        organisation.contact_phone = organisation.contact_phone or person.phone
+        organisation.save()
+    user = User.objects.create_user(
+        person.email,
+        password,
+        full_name=person.full_name,
+        job_title=person.job_title,
+        phone=person.phone,
+        organisation=organisation,
+        role=Role.APPLICANT,
+        is_active=False,
+    )
+    access_request = AccessRequest.objects.create(
+        user=user,
+        organisation=organisation,
+        creates_organisation=creates_organisation,
+        pending_issuer=identity.issuer if identity is not None else "",
+        pending_subject=identity.subject if identity is not None else "",
+    )
     context = {
         "access_request": access_request,
         "user": user,

@@ -12,8 +12,9 @@ class ApplicationsConfig(AppConfig):
 
         from . import models
 
+        # The counters that guard against double clicks and overwrites say nothing to people.
+        register_audited(models.Enquiry, exclude_fields=["version", "submission_token"])
         for model in (
-            models.Enquiry,
             models.Application,
             models.ApplicationGroup,
             models.Document,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indsats.accounts.models import BOARD_ROLES, User
 from indsats.catalogue.models import Offer
+from indsats.core.cleaning import MAX_SEARCH_LENGTH
 from indsats.organisations.models import Region
 
 from .models import ApplicationStatus, DecisionOutcome, EnquiryStatus, Judgement
@@ -22,7 +23,10 @@ class InboxFilterForm(forms.Form):
     required_marks = "none"
 
     q = forms.CharField(
-        label=_("Søg"), required=False, help_text=_("Reference, organisation eller emne.")
+        label=_("Søg"),
+        required=False,
+        max_length=MAX_SEARCH_LENGTH,  # SQLite refuses a very long LIKE pattern (C12)
+        help_text=_("Reference, organisation eller emne."),
     )
     offer = forms.ModelChoiceField(
         label=_("Tilbud"),

@@ -1,11 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from indsats.core.cleaning import refuse_line_breaks
+from indsats.core.concurrency import VersionedModelForm
+
 from .models import DocumentKind, Enquiry
 from .uploads import MAX_UPLOAD_BYTES, judge_upload
 
 
 class EnquiryForm(forms.ModelForm):
+    # Set when the form is shown: a second click on "send" is the same enquiry (C12).
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Enquiry
         fields = ["subject", "message", "contact_name", "contact_email", "contact_phone"]
@@ -18,8 +24,17 @@ class EnquiryForm(forms.ModelForm):
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # These go into e-mail subjects and greetings: one line each (C12).
+        for name in ("subject", "contact_name", "contact_phone"):
+            self.fields[name].validators.append(refuse_line_breaks)
 
-class EnquiryAnswerForm(forms.ModelForm):
+
+class EnquiryAnswerForm(VersionedModelForm):
+    """The Board's answer; carries the enquiry's version, so two people answering at once
+    never overwrite each other (C12)."""
+
     class Meta:
         model = Enquiry
         fields = ["answer", "initial_meeting_at", "initial_meeting_place", "status"]

@@ -58,14 +58,26 @@ def save_draft(application, answers: dict, expected_version: int) -> None:
 class SubmitResult:
     submitted: bool
     form: object
+    already_submitted: bool = False  # someone (a double click) submitted it first
 
 
-def submit(application, submitted_by) -> SubmitResult:
-    """Validate the saved answers with the offer's form; on success give a reference."""
-    form = build_form(application, data=answers_as_data(application.answers))
-    if not application.is_draft or not form.is_valid():
-        return SubmitResult(False, form)
+def submit(application, submitted_by, on_submitted=None) -> SubmitResult:
+    """Validate the saved answers with the offer's form; on success give a reference.
+
+    Once only (C12): the draft's row is locked and its status read again inside the
+    transaction, so a second submit of the same draft at the same moment waits for the
+    first and then finds it submitted (``already_submitted``): one reference number, and
+    ``on_submitted`` (the receipt) runs once, in the same transaction as the submit.
+    """
     with transaction.atomic():
+        stored = Application.objects.select_for_update().get(pk=application.pk)
+        if not stored.is_draft:
+            _copy_state(stored, application)
+            return SubmitResult(False, None, already_submitted=True)
+        application.answers = stored.answers  # what is submitted is what is stored
+        form = build_form(application, data=answers_as_data(application.answers))
+        if not form.is_valid():
+            return SubmitResult(False, form)
         now = timezone.now()
         form.apply_to(application)
         application.status = ApplicationStatus.SUBMITTED
@@ -73,11 +85,18 @@ def submit(application, submitted_by) -> SubmitResult:
         application.reference = next_reference(
             application.offer.reference_prefix, timezone.localdate(now).year
         )
-        application.version += 1
+        application.version = stored.version + 1
         application.save()
         form.apply_relations(application)
         regroup(application.offer)
+        if on_submitted is not None:
+            on_submitted(application)
     return SubmitResult(True, form)
+
+
+def _copy_state(stored, application) -> None:
+    for name in ("status", "reference", "submitted_at", "version", "answers"):
+        setattr(application, name, getattr(stored, name))
 
 
 def withdraw(application) -> bool:

@@ -18,6 +18,7 @@ select's empty choice reads "Vælg" instead of Django's dashes.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from django.db import models
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from .cleaning import MAX_FORM_INTEGER
 
 DJANGO_FORM_TEMPLATES = Path(django.__file__).resolve().parent / "forms" / "templates"
 
@@ -139,11 +142,18 @@ class DanishDecimalField(forms.DecimalField):
     some browsers (and shows nothing of what was typed), and Django's own localized
     parsing reads "2,5" in English, or "2.5" in Danish, as a thousands separator (25).
     The numbers typed here are hours, weights and thresholds, never in the thousands, so
-    both marks are decimal marks; a thousands separator is refused as not a number.
+    both marks are decimal marks; a thousands separator is refused as not a number. They
+    are never negative, nor above MAX_FORM_INTEGER, unless the caller sets other limits.
     """
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("localize", None)  # parsing is ours (to_python), showing is localized
+        # Never negative and never huge unless the caller says otherwise, so that what
+        # is typed always fits the column (C12); an error at the field, never a 500.
+        if kwargs.get("min_value") is None:
+            kwargs["min_value"] = Decimal(0)
+        if kwargs.get("max_value") is None:
+            kwargs["max_value"] = Decimal(MAX_FORM_INTEGER)
         attrs = {"inputmode": "decimal", "autocomplete": "off"}
         widget = kwargs.pop("widget", None)
         if widget is not None:

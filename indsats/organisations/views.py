@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.core.cleaning import text_parameter
 from indsats.core.concurrency import CONFLICT, saved
 from indsats.core.pagination import paginate
 
@@ -39,7 +40,7 @@ def mine(request):
 @requires(permissions.can_view_organisation_register)
 def municipalities(request):
     regions = Region.objects.all()
-    selected_region = request.GET.get("region", "")
+    selected_region = text_parameter(request.GET, "region")
     rows = (
         Municipality.objects.select_related("region")
         .annotate(contact_count=Count("contacts"))
@@ -47,7 +48,7 @@ def municipalities(request):
     )
     if selected_region:
         rows = rows.filter(region__code=selected_region)
-    query = request.GET.get("q", "").strip()
+    query = text_parameter(request.GET, "q")
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(code=query))
     return render(

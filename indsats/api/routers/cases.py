@@ -7,6 +7,7 @@ Another organisation's record is a 404, as on the pages (``applications.views.lo
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -141,8 +142,9 @@ def create_enquiry(request, payload: EnquiryIn):
     enquiry.offer = offer
     enquiry.organisation = user.organisation
     enquiry.created_by = user
-    enquiry.save()
-    notifications.enquiry_received(enquiry)
+    with transaction.atomic():  # the enquiry and its e-mails, or neither (C12)
+        enquiry.save()
+        notifications.enquiry_received(enquiry)
     return Status(201, get_enquiry_for_user(user, enquiry.pk))
 
 

@@ -79,6 +79,10 @@ class Enquiry(models.Model):
         verbose_name=_("oprettet af"),
     )
     created_at = models.DateTimeField(_("modtaget"), default=timezone.now)
+    # Two people answering at once never overwrite each other (core.concurrency, C12).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # The form the enquiry was sent from: a second click on "send" finds the first (C12).
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -15,18 +15,28 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from indsats.core.cleaning import has_nul, without_nul
+
 from ..models import Enquiry
 
 
 def answers_from_post(form_class, post) -> dict:
-    """The submitted values of the form's fields, as JSON-able raw strings."""
+    """The submitted values of the form's fields, as JSON-able raw strings.
+
+    Without NUL characters, which PostgreSQL cannot store in JSON (C12); see
+    ``had_nul`` for telling the user."""
     answers = {}
     for name, field in form_class.base_fields.items():
         if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
-            answers[name] = post.getlist(name)
+            answers[name] = [without_nul(value) for value in post.getlist(name)]
         elif name in post:
-            answers[name] = post.get(name)
+            answers[name] = without_nul(post.get(name))
     return answers
+
+
+def had_nul(form_class, post) -> bool:
+    """True when a posted answer held a NUL character (which ``answers_from_post`` drops)."""
+    return any(has_nul(post.getlist(name)) for name in form_class.base_fields if name in post)
 
 
 def answers_as_data(answers: dict) -> MultiValueDict:

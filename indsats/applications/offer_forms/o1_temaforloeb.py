@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from indsats.core.cleaning import MAX_FORM_INTEGER
+
 from .base import OfferApplicationForm, confirmation, date_field, not_in_future, text_area
 
 
@@ -74,7 +76,10 @@ class TemaforloebForm(OfferApplicationForm):
         rows=3,
     )
     planned_hours = forms.IntegerField(
-        label=_("Forventet antal timer"), min_value=1, required=False
+        label=_("Forventet antal timer"),
+        min_value=1,
+        max_value=MAX_FORM_INTEGER,
+        required=False,
     )
     earlier_help = forms.ChoiceField(
         label=_("Har kommunen tidligere fået bistand fra Socialstyrelsen om overgreb?"),

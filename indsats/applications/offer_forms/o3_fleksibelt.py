@@ -4,6 +4,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from indsats.core.cleaning import MAX_FORM_INTEGER
+
 from .base import OfferApplicationForm, date_field, not_in_past, text_area
 
 
@@ -54,7 +56,11 @@ class FleksibeltForm(OfferApplicationForm):
         _("Hvad vil I gerne ændre for børnene, medarbejderne og lederne?"),
     )
     desired_start = date_field(_("Ønsket start"), validators=[not_in_past])
-    duration_months = forms.IntegerField(label=_("Varighed i måneder"))
+    # Bounded here too, so a huge number is an error at the field (C12); the offer's span
+    # is checked below.
+    duration_months = forms.IntegerField(
+        label=_("Varighed i måneder"), min_value=1, max_value=MAX_FORM_INTEGER
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

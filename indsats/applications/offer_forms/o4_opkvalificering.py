@@ -9,6 +9,7 @@ some (O4.4).
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from indsats.core.cleaning import MAX_FORM_INTEGER
 from indsats.organisations.models import Organisation
 
 from .base import OfferApplicationForm, confirmation, date_field, not_in_future, text_area
@@ -23,6 +24,7 @@ class OpkvalificeringForm(OfferApplicationForm):
     employee_count = forms.IntegerField(
         label=_("Antal ansatte på stedet"),
         min_value=1,
+        max_value=MAX_FORM_INTEGER,
         help_text=_("Alle fastansatte, også deltid."),
     )
     management_representatives = text_area(

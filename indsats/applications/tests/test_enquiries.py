@@ -51,6 +51,7 @@ def test_it_lets_staff_answer_and_set_the_initial_meeting(client, applicant, cas
             "initial_meeting_at": "2027-02-03T10:00",
             "initial_meeting_place": "Rådhuset, mødelokale 2",
             "status": "received",
+            "version": enquiry.version,
         },
     )
     assert response.status_code == 302

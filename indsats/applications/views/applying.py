@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.catalogue.models import Offer
+from indsats.core.cleaning import whole_number
 from indsats.core.concurrency import CONFLICT, EditConflict
 
 from .. import notifications, services
 from ..models import Application
 from ..offer_forms import form_class_for
-from ..offer_forms.base import answers_from_post
+from ..offer_forms.base import answers_as_data, answers_from_post, had_nul
 from .lookups import get_application_for_user
 
 
@@ -69,9 +70,27 @@ def edit(request, pk):
     application = _editable(request, pk)
     status = 200
     if request.method == "POST":
-        answers = answers_from_post(form_class_for(application.offer), request.POST)
+        form_class = form_class_for(application.offer)
+        answers = answers_from_post(form_class, request.POST)
+        if had_nul(form_class, request.POST):
+            messages.warning(
+                request,
+                _("Et tegn, der ikke kan gemmes, er fjernet fra jeres svar. Læs dem igennem."),
+            )
+        version = whole_number(request.POST.get("version"), minimum=1)
         try:
-            services.save_draft(application, answers, int(request.POST.get("version", 0)))
+            if version is None:
+                # Not what the page sent (C12): refused like a conflict, never a server error.
+                messages.error(
+                    request,
+                    _(
+                        "Siden sagde ikke, hvilken udgave af kladden du rettede. Dine ændringer "
+                        "er ikke gemt; de står nedenfor. Gem igen for at bruge dem."
+                    ),
+                )
+                status = 400
+            else:
+                services.save_draft(application, answers, version)
         except EditConflict:
             messages.error(
                 request,
@@ -80,9 +99,10 @@ def edit(request, pk):
                     "de står nedenfor. Gem igen for at bruge dine."
                 ),
             )
-            application.refresh_from_db()
-            form = services.build_form(application, data=request.POST)
             status = CONFLICT
+        if status != 200:
+            application.refresh_from_db()
+            form = services.build_form(application, data=answers_as_data(answers))
         else:
             if request.POST.get("action") == "review":
                 form = services.build_form(application)
@@ -105,11 +125,19 @@ def edit(request, pk):
 
 @requires(permissions.is_applicant)
 def review(request, pk):
-    application = _editable(request, pk)
+    application = get_application_for_user(request.user, pk)
+    if not application.is_draft:
+        # Submitted already, by this click's twin or a colleague: its receipt (C12).
+        return redirect("applications:receipt", pk=application.pk)
+    if not permissions.can_edit_application(request.user, application):
+        raise PermissionDenied
     if request.method == "POST":
-        result = services.submit(application, request.user)
-        if result.submitted:
-            notifications.application_submitted(application, request.user)
+        result = services.submit(
+            application,
+            request.user,
+            on_submitted=lambda sent: notifications.application_submitted(sent, request.user),
+        )
+        if result.submitted or result.already_submitted:
             return redirect("applications:receipt", pk=application.pk)
         messages.error(request, _("Ansøgningen kan ikke sendes endnu. Ret fejlene nedenfor."))
         return render(

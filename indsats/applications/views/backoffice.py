@@ -156,8 +156,13 @@ def inbox(request):
 
 
 def _staff_application(pk):
+    """A submitted application for the back office; an unsent draft is a 404 to staff, as
+    ``permissions.can_view_application`` says (C12)."""
     return get_object_or_404(
-        Application.objects.select_related("offer", "organisation", "case_officer", "group"), pk=pk
+        Application.objects.select_related(
+            "offer", "organisation", "case_officer", "group"
+        ).exclude(status=ApplicationStatus.DRAFT),
+        pk=pk,
     )
 
 
@@ -209,8 +214,6 @@ def _case_context(request, application, **overrides):
 @requires(permissions.can_use_inbox)
 def case(request, pk):
     application = _staff_application(pk)
-    if application.status == ApplicationStatus.DRAFT:
-        return redirect("applications:inbox")
     record_read(request, ReadKind.CASE, application.pk, case_label(application))  # C12
     return render(request, "applications/backoffice/case.html", _case_context(request, application))
 

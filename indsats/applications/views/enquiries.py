@@ -1,7 +1,10 @@
 """Enquiries before an application (O1.2) and questions to the project leader (O4.3)."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,11 +13,12 @@ from django.views.decorators.http import require_POST
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.catalogue.models import Offer
+from indsats.core.concurrency import CONFLICT, saved
 
 from .. import notifications
 from ..backoffice_forms import AssignForm
 from ..forms import EnquiryAnswerForm, EnquiryForm
-from ..models import EnquiryStatus
+from ..models import Enquiry, EnquiryStatus
 from .lookups import get_enquiry_for_user
 
 
@@ -28,15 +32,11 @@ def enquiry_create(request, slug):
         "contact_name": user.full_name,
         "contact_email": user.email,
         "contact_phone": user.phone,
+        "submission_token": uuid.uuid4(),
     }
     form = EnquiryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        enquiry = form.save(commit=False)
-        enquiry.offer = offer
-        enquiry.organisation = user.organisation
-        enquiry.created_by = user
-        enquiry.save()
-        notifications.enquiry_received(enquiry)
+        enquiry = _send_enquiry(form, offer, user)
         messages.success(
             request, _("Tak for jeres henvendelse. Vi vender tilbage hurtigst muligt.")
         )
@@ -44,23 +44,52 @@ def enquiry_create(request, slug):
     return render(request, "applications/enquiry_form.html", {"form": form, "offer": offer})
 
 
+def _send_enquiry(form, offer, user) -> Enquiry:
+    """Save the enquiry and queue its e-mails in one transaction (C12). Once per form: a
+    second click on "send" (the same ``submission_token``) gives the first enquiry."""
+    token = form.cleaned_data.get("submission_token")
+    earlier = Enquiry.objects.filter(submission_token=token, created_by=user) if token else None
+    if earlier is not None and earlier.exists():
+        return earlier.get()
+    enquiry = form.save(commit=False)
+    enquiry.offer = offer
+    enquiry.organisation = user.organisation
+    enquiry.created_by = user
+    enquiry.submission_token = token
+    try:
+        with transaction.atomic():
+            enquiry.save()
+            notifications.enquiry_received(enquiry)
+    except IntegrityError:
+        # The twin click saved it a moment before (the token is unique).
+        if earlier is None or not earlier.exists():
+            raise
+        return earlier.get()
+    return enquiry
+
+
 @requires(permissions.is_signed_in)
 def enquiry_detail(request, pk):
     enquiry = get_enquiry_for_user(request.user, pk)
     can_answer = permissions.can_answer_enquiry(request.user)
     form = None
+    status = 200
     if can_answer:
         form = EnquiryAnswerForm(request.POST or None, instance=enquiry)
         if request.method == "POST" and form.is_valid():
-            enquiry = form.save(commit=False)
-            if enquiry.status == EnquiryStatus.RECEIVED:
-                enquiry.status = EnquiryStatus.ANSWERED
-            enquiry.answered_at = timezone.now()
-            enquiry.answered_by = request.user
-            enquiry.save()
-            notifications.enquiry_answered(enquiry)
-            messages.success(request, _("Svaret er sendt til ansøgeren."))
-            return redirect("applications:enquiry_detail", pk=enquiry.pk)
+            answered = form.instance
+            if answered.status == EnquiryStatus.RECEIVED:
+                answered.status = EnquiryStatus.ANSWERED
+            answered.answered_at = timezone.now()
+            answered.answered_by = request.user
+            # The answer and its e-mail, or neither; and never over a colleague's (C12).
+            with transaction.atomic():
+                if saved(form):
+                    notifications.enquiry_answered(answered)
+                    messages.success(request, _("Svaret er sendt til ansøgeren."))
+                    return redirect("applications:enquiry_detail", pk=enquiry.pk)
+            status = CONFLICT
+            enquiry = Enquiry.objects.select_related("offer", "organisation").get(pk=enquiry.pk)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -74,6 +103,7 @@ def enquiry_detail(request, pk):
             else None,
             "applications": enquiry.applications.all(),
         },
+        status=status,
     )
 
 

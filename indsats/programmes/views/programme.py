@@ -14,6 +14,7 @@ from indsats.accounts.decorators import requires
 from indsats.accounts.models import User
 from indsats.applications.models import APPLICANT_UPLOAD_KINDS, DocumentKind
 from indsats.audit.reads import ReadKind, programme_label, record_read
+from indsats.core.cleaning import text_parameter
 from indsats.core.pagination import paginate
 
 from .. import agreement
@@ -51,15 +52,15 @@ def programme_list(request):
         .prefetch_related(Prefetch("consultants", User.objects.only("full_name", "email")))
         .order_by("-created_at", "-pk")
     )
-    show = request.GET.get("vis", "active")
+    show = text_parameter(request.GET, "vis", "active")
     if show == "mine":
         programmes = programmes.filter(consultants=request.user, status=ProgrammeStatus.ACTIVE)
     elif show == "active":
         programmes = programmes.filter(status=ProgrammeStatus.ACTIVE)
-    offer = request.GET.get("tilbud", "")
+    offer = text_parameter(request.GET, "tilbud")
     if offer:
         programmes = programmes.filter(offer__code=offer)
-    query = request.GET.get("q", "").strip()
+    query = text_parameter(request.GET, "q")
     if query:
         programmes = programmes.filter(Q(reference__icontains=query) | Q(title__icontains=query))
     pagination = paginate(request, programmes, label=_("Sider med forløb"))
