@@ -1,11 +1,13 @@
 """The Content Security Policy breaks nothing (C12): in Debian's chromium, under the
 service's real policy, the front page, the registration form, an application form, the
-case page and a municipality's screening page with its charts report no violation, and
-the scripts on them still work (the registration form's sections, DKFDS, the charts).
+case page, a municipality's screening page with its charts and the two-factor set-up with
+its QR code report no violation, and the scripts on them still work (the registration
+form's sections, DKFDS, htmx, the charts).
 
 Violations are collected twice: by a ``securitypolicyviolation`` listener that an init
 script adds before any of the page's own scripts run, and from the console, where
-chromium writes "Refused to ..." for each.
+chromium writes "Refused to ..." for each (kept across navigations, so the pages passed
+on the way, such as those of signing in, count too).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from indsats.applications.models import Application, ApplicationStatus
 from indsats.core.demo import DEMO_PASSWORD
 from indsats.core.tests.browser import log_in
+from indsats.testing.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -124,3 +127,16 @@ def test_it_reports_no_violation_on_the_case_page_and_the_screening_charts(
         assert chart["width"] > 0
         assert chart["painted"] > 1000  # axes, lines and legend, not a blank canvas
     assert_no_violation(page, "the screening page with its charts")
+
+
+def test_it_reports_no_violation_while_staff_set_up_two_factor(watched, live_server):
+    page = watched
+    newcomer = UserFactory(email="ny.medarbejder@indsats.test")
+    visited = []
+    page.on("framenavigated", lambda frame: visited.append(frame.url))
+
+    log_in(page, live_server, newcomer.email, TEST_PASSWORD)
+
+    # The set-up page with its QR code (an inline SVG) and then the recovery codes.
+    assert any("/konto/totrin/opsaet/" in url for url in visited), visited
+    assert_no_violation(page, "the two-factor set-up and the recovery codes")
