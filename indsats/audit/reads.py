@@ -1,8 +1,9 @@
 """Recording who looked (C12): a staff member's opening of a case, a programme or a
 municipality's screening page goes into the read log (``ReadLogEntry``), one insert each.
 
-Views call ``record_read`` once they know the object and are about to show it; only a GET
-by Board staff is recorded (applicants see their own records only, and a POST is an
+Views (and the API's ``GET /applications/{id}`` and ``GET /programmes/{id}``) call
+``record_read`` once they know the object and are about to show it; only a GET by Board
+staff is recorded (applicants see their own records only, and a POST is an
 action, recorded in the audit trail when it changes something).
 """
 
@@ -28,10 +29,11 @@ def person_label(user) -> str:
     return f"{name} <{user.email}>" if name else user.email
 
 
-def record_read(request, kind: ReadKind, object_id, label) -> ReadLogEntry | None:
-    """Record that ``request.user`` opened the ``kind`` record ``object_id`` (``label``
-    names it for a person reading the log); None when nothing is recorded."""
-    user = request.user
+def record_read(request, kind: ReadKind, object_id, label, user=None) -> ReadLogEntry | None:
+    """Record that ``request.user`` (or ``user``: the API's token holder) opened the
+    ``kind`` record ``object_id`` (``label`` names it for a person reading the log); None
+    when nothing is recorded."""
+    user = user if user is not None else request.user
     if request.method != "GET" or not permissions.is_board_staff(user):
         return None
     label_field = ReadLogEntry._meta.get_field("label")

@@ -30,6 +30,7 @@ from indsats.applications.views.lookups import (
     get_application_for_user,
     get_enquiry_for_user,
 )
+from indsats.audit.reads import ReadKind, case_label, record_read
 from indsats.catalogue.models import Offer
 from indsats.core.concurrency import EditConflict
 
@@ -244,7 +245,9 @@ def list_applications(request, filters: Query[ApplicationFilters]):
     summary="Én ansøgning med svarene",
 )
 def get_application(request, application_id: int):
-    return get_application_for_user(request.auth, application_id)
+    application = get_application_for_user(request.auth, application_id)
+    record_read(request, ReadKind.CASE, application.pk, case_label(application), request.auth)
+    return application
 
 
 class DraftIn(Schema):

@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 from indsats.accounts import permissions
 from indsats.applications.models import DocumentVersion
 from indsats.applications.views.lookups import get_document_version_for_user
+from indsats.audit.reads import ReadKind, programme_label, record_read
 from indsats.programmes.apps import step_titles
 from indsats.programmes.models import Meeting, Programme, ProgrammeStatus, StepRecord, ThemeDay
 from indsats.programmes.views.programme import _documents, get_programme_for_user, step_title
@@ -187,6 +188,7 @@ def get_programme(request, programme_id: int):
             "participants",
         ),
     )
+    record_read(request, ReadKind.PROGRAMME, programme.pk, programme_label(programme), user)
     # Which documents this user sees is the programme page's rule.
     # The page's query prefetches "versions__uploaded_by"; a second, ordered "versions"
     # lookup beside it is refused by Django (a 500 once a document exists), so it

@@ -5,10 +5,13 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from indsats.api.models import TokenScope
+from indsats.api.services import issue_token
 from indsats.applications.decisions import decide
 from indsats.audit.models import ReadKind, ReadLogEntry, ReadLogIsAppendOnly
 from indsats.audit.reads import person_label
@@ -286,3 +289,30 @@ def test_it_only_reads_on_the_read_log_page(client, administrator, some_reads):
 
     assert response.status_code == 405
     assert ReadLogEntry.objects.count() == 3
+
+
+def test_it_records_staff_reading_a_case_and_a_programme_through_the_api(
+    case_officer, submitted, programme
+):
+    _token, text = issue_token(case_officer, "Testsystem", TokenScope.READ)
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {text}")
+
+    assert api.get(f"/api/v1/applications/{submitted.pk}").status_code == 200
+    assert api.get(f"/api/v1/programmes/{programme.pk}").status_code == 200
+
+    recorded = ReadLogEntry.objects.order_by("at", "id")
+    assert [(entry.kind, entry.object_id, entry.user) for entry in recorded] == [
+        (ReadKind.CASE, str(submitted.pk), case_officer),
+        (ReadKind.PROGRAMME, str(programme.pk), case_officer),
+    ]
+
+
+def test_it_records_nothing_for_an_applicant_reading_their_case_through_the_api(
+    applicant, submitted
+):
+    _token, text = issue_token(applicant, "Testsystem", TokenScope.READ)
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {text}")
+
+    assert api.get(f"/api/v1/applications/{submitted.pk}").status_code == 200
+
+    assert not ReadLogEntry.objects.exists()
