@@ -274,3 +274,13 @@ def test_the_service_keeps_two_factor_on_and_a_deploy_check_refuses_it_off(setti
 def test_django_otp_keeps_throttling_on():
     assert settings.OTP_TOTP_THROTTLE_FACTOR >= 1
     assert settings.OTP_STATIC_THROTTLE_FACTOR >= 1
+
+
+def test_it_asks_for_the_code_in_english_too(client, case_officer):
+    with_app(case_officer)
+    password_sign_in(client, case_officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(VERIFY, {"code": "12"})
+    assert "Confirm your sign-in" in response.text
+    assert "The code is not right" in response.text
+    assert "Koden" not in response.text

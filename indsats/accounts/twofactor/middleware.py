@@ -18,12 +18,15 @@ from django.utils.translation import gettext as _
 
 from . import services
 
-#: Views an unconfirmed staff session may reach: signing in and out, the code pages,
-#: the language switch, the health check and the accessibility statement.
+#: Views an unconfirmed staff session may reach: signing in and out, the session's
+#: time-out status, the code pages, the language switch, the health check and the
+#: accessibility statement.
 ALLOWED_VIEWS = frozenset(
     {
         "accounts:login",
         "accounts:logout",
+        "accounts:session_status",  # the idle-time-out warning polls these on
+        "accounts:session_keep_alive",  # every page, the code pages included
         "accounts:twofactor:verify",
         "accounts:twofactor:enrol",
         "set_language",

@@ -80,7 +80,7 @@ def verify(request):
     )
 
 
-def _code_error(result) -> str:
+def _code_error(result, setting_up: bool = False) -> str:
     if result.wait_seconds:
         return ngettext(
             "Du har skrevet en forkert kode for mange gange i træk. Vent %(seconds)d sekund, "
@@ -89,6 +89,8 @@ def _code_error(result) -> str:
             "og prøv igen.",
             result.wait_seconds,
         ) % {"seconds": result.wait_seconds}
+    if setting_up:
+        return _("Koden passer ikke. Skriv de 6 cifre, appen viser for Indsats lige nu.")
     return _(
         "Koden passer ikke. Skriv den kode, appen viser lige nu, eller en reservekode, "
         "du ikke har brugt før."
@@ -132,7 +134,7 @@ def enrol(request):
             request.session[NEXT_KEY] = next_url
             messages.success(request, _("Din godkendelsesapp er sat op."))
             return redirect("accounts:twofactor:recovery_codes")
-        form.add_error("code", _code_error(result))
+        form.add_error("code", _code_error(result, setting_up=True))
     return render(
         request,
         "accounts/twofactor/enrol.html",
