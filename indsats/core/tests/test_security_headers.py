@@ -192,3 +192,43 @@ def test_it_serves_no_uploaded_file_straight_from_the_media_folder(client, uploa
     client.force_login(uploaded.uploaded_by)
     for prefix in ("/", "/media/", "/" + settings.STATIC_URL):
         assert client.get(prefix + uploaded.file.name).status_code == 404
+
+
+def _inline_code(page: str) -> list[str]:
+    return [what for pattern, what in INLINE if pattern.search(page)]
+
+
+def test_the_admin_sites_lists_and_forms_have_no_inline_code(client, administrator):
+    """C12: administrators use the admin site under the same policy."""
+    from django.contrib import admin
+
+    client.force_login(administrator)
+    pages = {"/admin/": client.get("/admin/")}
+    for model in admin.site._registry:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        pages[url] = client.get(url)
+    found = {
+        url: _inline_code(response.content.decode())
+        for url, response in pages.items()
+        if response.status_code == 200
+    }
+    assert len(found) > 3
+    assert {url: what for url, what in found.items() if what} == {}
+
+
+def test_an_admin_list_without_action_bars_has_no_inline_style(client, administrator, monkeypatch):
+    """Django writes a <style> element into such a list; our override links a file."""
+    from django.contrib import admin
+
+    from indsats.organisations.models import Organisation
+
+    model_admin = admin.site._registry[Organisation]
+    monkeypatch.setattr(model_admin, "actions_on_top", False)
+    monkeypatch.setattr(model_admin, "actions_on_bottom", False)
+    client.force_login(administrator)
+
+    page = client.get(reverse("admin:organisations_organisation_changelist")).content.decode()
+
+    assert "admin_changelist_without_actions" in page
+    assert _inline_code(page) == []
