@@ -30,7 +30,7 @@ from django.forms.renderers import DjangoTemplates
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .cleaning import MAX_FORM_INTEGER
+from .cleaning import MAX_FORM_INTEGER, whole_number
 
 DJANGO_FORM_TEMPLATES = Path(django.__file__).resolve().parent / "forms" / "templates"
 
@@ -203,3 +203,19 @@ def danish_formfield(model_field, **kwargs):
     if isinstance(model_field, models.DecimalField):
         return model_field.formfield(form_class=DanishDecimalField, **kwargs)
     return model_field.formfield(**kwargs)
+
+
+class WholeNumberModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several rows by their (integer) keys that refuses a value no key can be
+    before asking the database: SQLite raises OverflowError on a 20-digit number in
+    ``pk__in``, where Django's own field only expects ValueError (C12)."""
+
+    def _check_values(self, value):
+        for key in value:
+            if whole_number(key, minimum=1) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)

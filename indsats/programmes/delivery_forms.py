@@ -22,7 +22,7 @@ from indsats.accounts.models import User
 from indsats.accounts.permissions import DELIVERERS
 from indsats.core import workdays
 from indsats.core.concurrency import VersionedModelForm
-from indsats.core.forms import danish_formfield
+from indsats.core.forms import WholeNumberModelMultipleChoiceField, danish_formfield
 
 from . import rules
 from .correction_forms import CorrectionReasonMixin, meeting_dates
@@ -372,7 +372,7 @@ class ProgrammeRecordForm(VersionedModelForm):
 
 
 class ConsultantsForm(forms.Form):
-    consultants = forms.ModelMultipleChoiceField(
+    consultants = WholeNumberModelMultipleChoiceField(
         label=_("Konsulenter på forløbet"),
         queryset=User.objects.none(),
         required=False,

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm
-from indsats.core.forms import danish_formfield
+from indsats.core.forms import WholeNumberModelMultipleChoiceField, danish_formfield
 from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
 
@@ -108,6 +108,8 @@ class ComparisonGroupForm(VersionedModelForm):
     class Meta:
         model = ComparisonGroup
         fields = ["members"]
+        # A 20-digit key is refused at the field, not an OverflowError on SQLite (C12).
+        field_classes = {"members": WholeNumberModelMultipleChoiceField}
         widgets = {"members": forms.CheckboxSelectMultiple}
         help_texts = {"members": _("Kommunen selv indgår aldrig i sin egen gruppe.")}
 

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import MAX_FORM_INTEGER
+from indsats.core.forms import WholeNumberModelMultipleChoiceField
 from indsats.organisations.models import Organisation
 
 from .base import OfferApplicationForm, confirmation, date_field, not_in_future, text_area
@@ -56,7 +57,7 @@ class OpkvalificeringForm(OfferApplicationForm):
         _("Hvad er jeres erfaringer med overgrebsområdet, og hvad håber I at få ud af forløbet?"),
         required=False,
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = WholeNumberModelMultipleChoiceField(
         label=_("Samarbejdssteder"),
         queryset=Organisation.objects.none(),
         required=False,
