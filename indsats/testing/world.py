@@ -74,7 +74,7 @@ def build_world() -> World:
     from indsats.catalogue.models import Offer
     from indsats.core.demo import load_demo_data
     from indsats.organisations.models import MunicipalContact, Organisation
-    from indsats.programmes.models import Programme
+    from indsats.programmes.models import Programme, ProgrammeRecord
     from indsats.programmes.models.delivery import (
         FocusGroup,
         Goal,
@@ -110,6 +110,7 @@ def build_world() -> World:
     site_application = Application.objects.get(organisation=site, status=ApplicationStatus.GRANTED)
     draft = Application.objects.get(status=ApplicationStatus.DRAFT)
     programme = Programme.objects.get(applications=site_application)
+    ProgrammeRecord.for_programme(programme)  # made on first view; here from the start
     today = timezone.localdate()
 
     # A document of the site's programme and one uploaded to its application.
@@ -211,3 +212,41 @@ def build_world() -> World:
     )
     records["board"] = Organisation.objects.get(kind="board")
     return World(users=users, records=records)
+
+
+def signed_in_session(user) -> str:
+    """The key of a session of ``user``; a staff member's has confirmed an authenticator
+    app, as ``django_otp.login`` records it after a right code."""
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from indsats.accounts import permissions
+
+    client = Client()
+    client.force_login(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    if permissions.is_board_staff(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Matrix", confirmed=True)
+        session = SessionStore(session_key=key)
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return key
+
+
+def client_as(world: World, role: str):
+    """A test client with ``role``'s session of the world, and no other cookie."""
+    from http.cookies import SimpleCookie
+
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.cookies = SimpleCookie()
+    if role in world.sessions:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+    return client

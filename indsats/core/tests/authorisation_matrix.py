@@ -606,3 +606,46 @@ EXPECTATIONS: dict[str, Outcomes] = {
     "api-v1:api-root": _table("not_found", "not_found"),
     "api/v1/^(?P<rest>.*)$": _table("not_found", "not_found"),
 }
+
+# The same patterns again with other records: (pattern key, parameters, outcomes), named
+# "key[what]". An applicant's unsent draft is the applicant's alone: the Board's staff
+# find no case, no assessment and no decision to make on it (C4, C12). The draft is
+# Fjordglimt's, so "other_site" is its owner here.
+DRAFT = staff_only(*ALL_STAFF, get="not_found", post="not_found")
+VARIANTS: dict[str, tuple[str, Callable[[World], dict], Outcomes]] = {
+    "applications:case[draft]": ("applications:case", lambda w: {"pk": w.draft.pk}, DRAFT),
+    "applications:detail[draft]": (
+        "applications:detail",
+        lambda w: {"pk": w.draft.pk},
+        expect(
+            staff_only(*ALL_STAFF, get="not_found", post="not_found", others="not_found"),
+            roles={"other_site": "ok"},
+        ),
+    ),
+    "applications:assign[draft]": (
+        "applications:assign",
+        lambda w: {"pk": w.draft.pk},
+        post_only(staff_only(*ALL_STAFF, post="not_found")),
+    ),
+    "applications:assess[draft]": (
+        "applications:assess",
+        lambda w: {"pk": w.draft.pk},
+        post_only(staff_only(*CASE_HANDLERS, post="not_found")),
+    ),
+    "applications:decide[draft]": (
+        "applications:decide",
+        lambda w: {"pk": w.draft.pk},
+        post_only(staff_only(*CASE_HANDLERS, post="not_found")),
+    ),
+    "api-v1:get_application[draft]": (
+        "api-v1:get_application",
+        lambda w: {"application_id": w.draft.pk},
+        expect(
+            API_RECORD,
+            roles={
+                **dict.fromkeys(STAFF_ROLES, ("not_found", "method")),
+                "other_site": ("ok", "method"),
+            },
+        ),
+    ),
+}

@@ -13,18 +13,15 @@ expectation fails, and so does any server error.
 from __future__ import annotations
 
 import json
-from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.db import transaction
-from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 
 from indsats.core.tests import authorisation_matrix as matrix
 from indsats.core.tests.urlwalk import patterns
-from indsats.testing.world import ROLES, build_world
+from indsats.testing.world import ROLES, client_as
 
 PATTERNS = patterns()
 SIGN_IN_VIEWS = frozenset({"accounts:login", "admin:login"})
@@ -67,11 +64,6 @@ def expectation_for(pattern) -> dict | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def media_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("matrix-media")
-
-
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, media_root):
     """The world's documents stay where they were saved for the whole module."""
@@ -80,56 +72,13 @@ def media_in_tmp(settings, media_root):
 
 @pytest.fixture(autouse=True)
 def staff_confirm_a_second_factor(staff_two_factor):
-    """As in the service: the staff sessions below have confirmed theirs."""
-
-
-def signed_in_session(user) -> str:
-    """The key of a session of ``user``; a staff member's has confirmed an authenticator
-    app, as ``django_otp.login`` records it after a right code."""
-    from django.contrib.sessions.backends.db import SessionStore
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from indsats.accounts import permissions
-
-    client = Client()
-    client.force_login(user)
-    key = client.cookies[settings.SESSION_COOKIE_NAME].value
-    if permissions.is_board_staff(user):
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        if device is None:
-            device = TOTPDevice.objects.create(user=user, name="Matrix", confirmed=True)
-        session = SessionStore(session_key=key)
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-    return key
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker, media_root):
-    """The world and a signed-in session per role, built once for the module inside a
-    transaction that is rolled back at its end."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media_root),
-        transaction.atomic(),
-    ):
-        built = build_world()
-        built.records["sessions"] = {
-            role: signed_in_session(user) for role, user in built.users.items() if user is not None
-        }
-        yield built
-        transaction.set_rollback(True)
+    """As in the service: the staff sessions of the world have confirmed theirs."""
 
 
 def request_as(world, role: str, method: str, path: str, body: dict | None = None):
     """The outcome of one request, in a savepoint rolled back afterwards; a server error
     or an exception is reported as such."""
-    client = Client()
-    session = world.sessions.get(role)
-    client.cookies = SimpleCookie()
-    if session:
-        client.cookies[settings.SESSION_COOKIE_NAME] = session
+    client = client_as(world, role)
     try:
         with transaction.atomic():
             if method == "GET":
@@ -163,19 +112,7 @@ def test_it_has_no_expectation_for_a_url_that_is_gone():
     assert not stale, f"Expectations for URL names that no longer exist: {stale}"
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.key for p in PATTERNS])
-def test_it_answers_every_role_as_the_table_says(world, pattern):
-    """C12: every role, GET and POST, gets the outcome the table expects; no 500."""
-    if pattern.key in matrix.EXCLUDED:
-        pytest.skip(matrix.EXCLUDED[pattern.key])
-    expected = expectation_for(pattern)
-    if expected is None:
-        pytest.fail(f"{pattern.key}: no expectation in authorisation_matrix.py")
-    path = pattern.path(matrix.parameters_for(pattern, world))
-    roles = matrix.PROBES.get(pattern.key, ROLES)
-    if pattern.route.startswith("admin/") and pattern.key != "admin:index":
-        roles = matrix.ADMIN_PROBES
+def check_outcomes(world, pattern, path: str, expected: dict, roles=ROLES) -> None:
     mismatches = []
     for (role, method), want in expected.items():
         if role not in roles:
@@ -189,3 +126,28 @@ def test_it_answers_every_role_as_the_table_says(world, pattern):
                 + (f" -> {where}" if where else "")
             )
     assert not mismatches, f"{pattern.key}:\n" + "\n".join(mismatches)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("variant", list(matrix.VARIANTS))
+def test_it_answers_every_role_as_the_table_says_for_other_records(world, variant):
+    """C4, C12: the same rules for other records, such as an applicant's unsent draft."""
+    key, parameters, expected = matrix.VARIANTS[variant]
+    [pattern] = [p for p in PATTERNS if p.key == key]
+    check_outcomes(world, pattern, pattern.path(parameters(world)), expected)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.key for p in PATTERNS])
+def test_it_answers_every_role_as_the_table_says(world, pattern):
+    """C12: every role, GET and POST, gets the outcome the table expects; no 500."""
+    if pattern.key in matrix.EXCLUDED:
+        pytest.skip(matrix.EXCLUDED[pattern.key])
+    expected = expectation_for(pattern)
+    if expected is None:
+        pytest.fail(f"{pattern.key}: no expectation in authorisation_matrix.py")
+    path = pattern.path(matrix.parameters_for(pattern, world))
+    roles = matrix.PROBES.get(pattern.key, ROLES)
+    if pattern.route.startswith("admin/") and pattern.key != "admin:index":
+        roles = matrix.ADMIN_PROBES
+    check_outcomes(world, pattern, path, expected, roles)
