@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from indsats.accounts.models import BOARD_ROLES, User
 from indsats.catalogue.models import Offer
 from indsats.core.cleaning import MAX_SEARCH_LENGTH
+from indsats.core.concurrency import version_field
 from indsats.organisations.models import Region
 
 from .models import ApplicationStatus, DecisionOutcome, EnquiryStatus, Judgement
@@ -84,7 +85,8 @@ class AssignForm(forms.Form):
 class AssessmentForm(forms.Form):
     """A judgement and a reason for each of the offer's conditions and criteria."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The assessment's version the officer started from; NEW when there was none yet.
+    version = version_field(required=False)
     summary = forms.CharField(
         label=_("Samlet vurdering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -92,6 +92,27 @@ def refuse_line_breaks(value: str) -> None:
         )
 
 
+# A stored file's name, with room for the "v12-" before it and the "_abc1234" a storage
+# adds when the name is taken, inside a file system's 255 bytes per name.
+MAX_FILE_NAME_BYTES = 200
+LONGEST_EXTENSION = 10  # ".docx", ".pdf", ".odt", ".csv": anything longer is not one
+
+
+def safe_file_name(name: str, max_bytes: int = MAX_FILE_NAME_BYTES) -> str:
+    """An uploaded file's name made safe to store: the last path part only, without
+    control characters, and cut so its UTF-8 form is at most ``max_bytes`` bytes, the
+    extension kept and no character cut in half (C12)."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(character for character in name if character.isprintable()).strip()
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > LONGEST_EXTENSION or " " in extension:
+        stem, extension = name, ""
+    suffix = f".{extension}" if extension else ""
+    room = max_bytes - len(suffix.encode())
+    stem = stem.encode()[:room].decode(errors="ignore").strip() or "fil"
+    return f"{stem}{suffix}"
+
+
 def one_line(value) -> str:
     """``value`` as text for a mail header: every line break and run of white space one
     space, and no NUL (a header with a line break is refused by the mail library)."""

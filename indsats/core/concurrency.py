@@ -11,8 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+
+from .cleaning import MAX_INTEGER
+
+# The version a form carries for a record that did not exist when the form was shown: if
+# someone creates it meanwhile (a focus-group interview, say), saving is a conflict.
+NEW = 0
+
+
+def version_field(required: bool = True) -> forms.IntegerField:
+    """The hidden version of an edit form: a whole number in the columns' range, so junk
+    is a form error, never a server error (C12)."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput, min_value=NEW, max_value=MAX_INTEGER, required=required
+    )
 
 
 @dataclass(frozen=True)
@@ -46,13 +60,14 @@ def save_if_unchanged(instance, expected_version: int, fields: list[str]) -> Non
 class VersionedModelForm(forms.ModelForm):
     """A ModelForm that carries the record's version and saves with save_if_unchanged."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["version"].initial = self.instance.version
         else:
+            self.fields["version"].initial = NEW
             self.fields["version"].required = False
 
     def save(self, commit=True):
@@ -60,7 +75,7 @@ class VersionedModelForm(forms.ModelForm):
         if not commit:
             return instance
         if instance.pk is None:
-            instance.save()
+            self._create(instance)
         else:
             try:
                 compared = [name for name in self.fields if name != "version"]
@@ -71,6 +86,20 @@ class VersionedModelForm(forms.ModelForm):
                 raise
         self._save_m2m()  # like ModelForm.save(commit=True): many-to-many fields too
         return instance
+
+    def _create(self, instance) -> None:
+        """Save a new record; if someone created the same one a moment before (a unique
+        constraint, e.g. one focus group per phase), that is an edit conflict."""
+        try:
+            with transaction.atomic():
+                instance.save()
+        except IntegrityError:
+            instance.pk = None
+            instance._state.adding = True
+            # The other's record is new too: version 1. Saving again edits it, knowingly.
+            conflict = EditConflict(stored_version=1, changed_fields={})
+            self._report_conflict(conflict)
+            raise conflict from None
 
     def _many_to_many(self) -> set[str]:
         return {field.name for field in self._meta.model._meta.many_to_many}

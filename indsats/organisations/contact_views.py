@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.core.cleaning import whole_number
 from indsats.core.concurrency import CONFLICT, saved
 
 from .forms import MunicipalContactForm
@@ -97,11 +98,9 @@ def contact_delete(request, pk):
     contact = _contact(pk)
     status, conflict = 200, False
     if request.method == "POST":
-        try:
-            expected = int(request.POST.get("version", ""))
-        except ValueError:
-            expected = -1
-        if delete_if_unchanged(contact, expected):
+        # Junk is not the version the user saw: a conflict, never a server error (C12).
+        expected = whole_number(request.POST.get("version"), minimum=1)
+        if expected is not None and delete_if_unchanged(contact, expected):
             messages.success(
                 request, _("%(name)s er fjernet som kontaktperson.") % {"name": contact.name}
             )

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from indsats.core.concurrency import EditConflict
+from indsats.core.concurrency import EditConflict, version_field
 
 
 def meeting_dates(meetings) -> list[tuple[str, object]]:
@@ -64,7 +64,7 @@ class CorrectionReasonMixin:
 class CancelForm(forms.Form):
     """Cancel (delete) a record: the version the user saw, and the reason."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    version = version_field(required=False)
     reason = forms.CharField(
         label=_("Begrundelse"),
         max_length=2000,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.audit.reads import ReadKind, case_label, record_read
-from indsats.core.concurrency import CONFLICT, EditConflict
+from indsats.core.concurrency import CONFLICT, NEW, EditConflict
 from indsats.core.pagination import paginate
 
 from .. import decisions
@@ -26,11 +26,13 @@ from ..models import (
     OPEN_STATUSES,
     Application,
     ApplicationStatus,
+    Assessment,
     Decision,
     DocumentKind,
     DocumentVersion,
     Enquiry,
     EnquiryStatus,
+    Judgement,
 )
 from ..services import answers_summary
 from ..timeline import staff_history
@@ -179,7 +181,7 @@ def _case_context(request, application, **overrides):
             judgements=judgements,
             initial={
                 "summary": assessment.summary if assessment else "",
-                "version": assessment.version if assessment else 1,
+                "version": assessment.version if assessment else NEW,
             },
         ),
         "assessment": assessment,
@@ -242,16 +244,10 @@ def assess(request, pk):
                 request.user,
                 form.judgements(),
                 form.cleaned_data["summary"],
-                form.cleaned_data["version"] or 1,
+                NEW if form.cleaned_data["version"] is None else form.cleaned_data["version"],
             )
         except EditConflict:
-            form.add_error(
-                None,
-                _(
-                    "En kollega har gemt vurderingen, mens du arbejdede. Din udgave er ikke "
-                    "gemt; den står nedenfor. Genindlæs siden for at se kollegaens."
-                ),
-            )
+            _report_assessment_conflict(form, application)
         else:
             messages.success(request, _("Vurderingen er gemt."))
             return redirect("applications:case", pk=application.pk)
@@ -262,6 +258,46 @@ def assess(request, pk):
         context,
         status=CONFLICT if form.non_field_errors() else 200,
     )
+
+
+def _report_assessment_conflict(form, application) -> None:
+    """A colleague saved the assessment first (also the very first one, C12): say so, show
+    what they saved at each field where it differs, keep what this officer typed, and let
+    a second save overwrite knowingly (the form now carries the stored version)."""
+    stored = Assessment.objects.get(application=application)
+    theirs = {j.rule_id: j for j in stored.judgements.all()}
+    data = form.data.copy()
+    data["version"] = str(stored.version)
+    form.data = data
+    form.add_error(
+        None,
+        _(
+            "En kollega har gemt vurderingen, mens du arbejdede. Din udgave er ikke gemt; den "
+            "står nedenfor, og kollegaens står ved hvert felt, hvor den er anderledes. Gem "
+            "igen for at bruge din."
+        ),
+    )
+    labels = dict(Judgement.choices)
+    if stored.summary != form.cleaned_data.get("summary", ""):
+        form.add_error(
+            "summary", _("Gemt af en kollega: »%(value)s«.") % {"value": stored.summary or "–"}
+        )
+    for rule in form.rules:
+        judgement = theirs.get(rule.pk)
+        their_judgement = judgement.judgement if judgement else ""
+        their_reason = judgement.reason if judgement else ""
+        mine = form.cleaned_data.get(f"judgement_{rule.pk}", "")
+        if their_judgement != mine:
+            form.add_error(
+                f"judgement_{rule.pk}",
+                _("Gemt af en kollega: »%(value)s«.")
+                % {"value": labels.get(their_judgement, _("Ikke vurderet"))},
+            )
+        if their_reason != form.cleaned_data.get(f"reason_{rule.pk}", ""):
+            form.add_error(
+                f"reason_{rule.pk}",
+                _("Gemt af en kollega: »%(value)s«.") % {"value": their_reason or "–"},
+            )
 
 
 @require_POST
