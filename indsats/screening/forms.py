@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from indsats.core.concurrency import VersionedModelForm
+from indsats.core.concurrency import VersionedModelForm, version_field
 from indsats.core.forms import WholeNumberModelMultipleChoiceField, danish_formfield
 from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
@@ -21,7 +22,7 @@ from .models import (
     ScreeningSettings,
     SourceKind,
 )
-from .parameters import ParameterError, parse_reason_periods
+from .parameters import SETTING_RANGES, ParameterError, parse_reason_periods
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -149,6 +150,15 @@ class SettingsForm(VersionedModelForm):
             "reason_codes": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each whole number within its sensible range, as an error at the field (C12).
+        for name, (low, high) in SETTING_RANGES.items():
+            field = self.fields[name]
+            field.min_value, field.max_value = low, high
+            field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+            field.widget.attrs.update({"min": low, "max": high})
+
     def clean_reason_codes(self):
         text = self.cleaned_data["reason_codes"]
         try:
@@ -211,7 +221,7 @@ class ReasonCodeChoiceForm(forms.Form):
             "slutter året før."
         ),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args, options, **kwargs):
         super().__init__(*args, **kwargs)

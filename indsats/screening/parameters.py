@@ -31,6 +31,17 @@ class ParameterError(ValueError):
     """A parameter value the screening cannot use."""
 
 
+# The sensible range of each whole-number setting (C12, #12): outside it a plan's due date
+# or a look-back date falls outside the calendar and every run and reminder would fail.
+SETTING_RANGES: Mapping[str, tuple[int, int]] = {
+    "look_back_months": (1, 120),
+    "plan_max_age_years": (1, 20),
+    "warning_window_days": (0, 365),
+    "candidate_min_factors": (1, len(FACTORS)),
+    "child_count_quarter": (1, 4),
+}
+
+
 @dataclass(frozen=True)
 class ReasonPeriod:
     """Reason codes that count as violence or sexual abuse from ``first`` to ``last``."""
@@ -145,6 +156,12 @@ class Parameters:
                 raise ParameterError(_("%(name)s må ikke være negativ.") % {"name": name})
         if self.candidate_min_factors < 1:
             raise ParameterError(_("En kandidat skal opfylde mindst én faktor."))
+        for name, (low, high) in SETTING_RANGES.items():
+            if not low <= getattr(self, name) <= high:
+                raise ParameterError(
+                    _("%(name)s skal være mellem %(low)s og %(high)s.")
+                    % {"name": name, "low": low, "high": high}
+                )
         parse_reason_periods(self.reason_codes)
 
     @property
