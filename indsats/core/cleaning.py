@@ -68,11 +68,6 @@ def text_parameter(query, name: str, default: str = "") -> str:
     return search_text(query.get(name, default))
 
 
-def integer_parameter(query, name: str, minimum: int = 1) -> int | None:
-    """An id or number query parameter; None when missing or not a usable whole number."""
-    return whole_number(query.get(name), minimum=minimum)
-
-
 LINE_BREAKS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 

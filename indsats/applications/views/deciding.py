@@ -6,6 +6,7 @@ A manager may let a case be decided before every rule is judged, with a reason.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -79,21 +80,22 @@ def decide(request, pk):
         data = form.cleaned_data
         try:
             if action == "send":
-                made = decisions.decide(
-                    application,
-                    data["outcome"],
-                    data["applicant_text"],
-                    request.user,
-                    internal_reason=data["internal_reason"],
-                )
+                with transaction.atomic():  # the decisions and their e-mails, or neither (C12)
+                    made = decisions.decide(
+                        application,
+                        data["outcome"],
+                        data["applicant_text"],
+                        request.user,
+                        internal_reason=data["internal_reason"],
+                    )
+                    for decision in made:
+                        notifications.decision_made(decision)
             else:
                 decisions.check_can_decide(application, data["outcome"])
         except decisions.DecisionRefused as refusal:
             form.add_error(None, refusal.reason)
         else:
             if action == "send":
-                for decision in made:
-                    notifications.decision_made(decision)
                 messages.success(request, _("Afgørelsen er truffet, og brevet er sendt."))
                 return redirect("applications:case", pk=application.pk)
             unsaved = Decision(
@@ -139,13 +141,14 @@ def correct_letter(request, decision_pk):
         action = request.POST.get("action", "preview")
         if form.is_valid() and action == "send":
             try:
-                decisions.correct_letter(
-                    decision, form.cleaned_data["applicant_text"], request.user
-                )
+                with transaction.atomic():  # the letter and its e-mail, or neither (C12)
+                    decisions.correct_letter(
+                        decision, form.cleaned_data["applicant_text"], request.user
+                    )
+                    notifications.decision_letter_corrected(decision)
             except decisions.DecisionRefused as refusal:
                 messages.error(request, refusal.reason)
                 return redirect(case_url)
-            notifications.decision_letter_corrected(decision)
             messages.success(request, _("Det rettede brev er sendt som en ny version."))
             return redirect(case_url)
         if form.is_valid():

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -157,17 +158,18 @@ def upload(request, pk, kind):
         messages.error(request, " ".join(form.errors["file"]))
         return _back(request, application)
     upload_file = form.cleaned_data["file"]
-    version = add_version(
-        kind,
-        file=upload_file,
-        original_name=upload_file.name,
-        content_type=form.content_type,
-        size=upload_file.size,
-        user=request.user,
-        application=application,
-    )
+    with transaction.atomic():  # the version and its e-mail, or neither (C12)
+        version = add_version(
+            kind,
+            file=upload_file,
+            original_name=upload_file.name,
+            content_type=form.content_type,
+            size=upload_file.size,
+            user=request.user,
+            application=application,
+        )
+        notifications.document_received(version)
     number = version.number
-    notifications.document_received(version)
     messages.success(
         request,
         _("%(kind)s er modtaget (version %(number)s).")

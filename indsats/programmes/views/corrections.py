@@ -207,12 +207,16 @@ def cancel(request, pk, kind, record_pk):
     if request.method == "POST" and not refused and form.is_valid():
         upcoming = kind == "meeting" and record.starts_at > timezone.now()
         try:
-            gone = cancel_record(
-                record,
-                form.cleaned_data["version"],
-                form.cleaned_data["reason"],
-                CANCELLED_TEXT.get(kind, DELETED_TEXT),
-            )
+            with transaction.atomic():  # the cancellation and its e-mails, or neither (C12)
+                gone = cancel_record(
+                    record,
+                    form.cleaned_data["version"],
+                    form.cleaned_data["reason"],
+                    CANCELLED_TEXT.get(kind, DELETED_TEXT),
+                )
+                if upcoming:
+                    reason = form.cleaned_data["reason"]
+                    notifications.meeting_cancelled(gone, programme, reason)
         except EditConflict:
             status = CONFLICT
             form.add_error(
@@ -223,8 +227,6 @@ def cancel(request, pk, kind, record_pk):
                 ),
             )
         else:
-            if upcoming:
-                notifications.meeting_cancelled(gone, programme, form.cleaned_data["reason"])
             messages.success(request, what.done)
             return _back(programme, what.section)
     return _page(

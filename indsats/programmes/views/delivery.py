@@ -95,9 +95,10 @@ def meeting_add(request, pk):
         kind = _default_kind(programme)
     form = MeetingForm(request.POST or None, programme=programme, initial={"kind": kind})
     if request.method == "POST" and form.is_valid():
-        meeting = form.save()
-        if _is_upcoming(meeting):
-            notifications.meeting_scheduled(meeting, moved=False)
+        with transaction.atomic():  # the meeting and its e-mails, or neither (C12)
+            meeting = form.save()
+            if _is_upcoming(meeting):
+                notifications.meeting_scheduled(meeting, moved=False)
         messages.success(request, _("Mødet er gemt."))
         return _back(programme, "moeder")
     return _page(request, "meeting_form.html", programme, form, creating=True)
@@ -113,12 +114,13 @@ def meeting_edit(request, pk, meeting_pk):
     form = MeetingForm(request.POST or None, instance=meeting, programme=programme)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if saved(form):
-            meeting = form.instance
-            if (meeting.starts_at, meeting.place) != was and _is_upcoming(meeting):
-                notifications.meeting_scheduled(meeting, moved=True)
-            messages.success(request, _("Mødet er gemt."))
-            return _back(programme, "moeder")
+        with transaction.atomic():  # the change and its e-mails, or neither (C12)
+            if saved(form):
+                meeting = form.instance
+                if (meeting.starts_at, meeting.place) != was and _is_upcoming(meeting):
+                    notifications.meeting_scheduled(meeting, moved=True)
+                messages.success(request, _("Mødet er gemt."))
+                return _back(programme, "moeder")
         status = CONFLICT
     return _page(request, "meeting_form.html", programme, form, status=status, meeting=meeting)
 
