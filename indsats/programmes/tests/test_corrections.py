@@ -471,8 +471,8 @@ def test_it_shows_the_programme_page_with_danish_dates_and_the_correction_links(
 ):
     """C11 (#9): "28.11.2026" in tables, "2,5" hours, links to correct and delete."""
     entry = _entry(o1_programme, consultant, "2.5", day=date(2026, 11, 28))
-    client.force_login(consultant)
     with time_machine.travel(datetime(2026, 12, 1, 12, tzinfo=timezone.get_current_timezone())):
+        client.force_login(consultant)  # signed in that day: sessions time out (C12)
         html = client.get(reverse("programmes:detail", args=[o1_programme.pk])).content.decode()
     assert "<td>28.11.2026</td><td>2,5</td>" in html
     assert _url("hours_edit", o1_programme, entry.pk) in html
