@@ -42,8 +42,10 @@ application = Application.objects.create(
 )
 assert submit(application, applicant).submitted
 assess_completely(application, officer)
-client = Client()
-client.force_login(officer)
+from django.conf import settings
+from indsats.testing.world import signed_in_session
+client = Client()  # signed in with a confirmed second factor, as staff are (C12)
+client.cookies[settings.SESSION_COOKIE_NAME] = signed_in_session(officer)
 response = client.post(
     reverse("applications:decide", args=[application.pk]),
     {"outcome": "grant", "applicant_text": "Motivationen er tydelig.", "action": "send"},
