@@ -44,8 +44,8 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
-from . import strong_auth
-from .models import AccessRequest, ExternalIdentity, User
+from .. import strong_auth
+from ..models import AccessRequest, ExternalIdentity, User
 
 logger = logging.getLogger(__name__)
 
@@ -541,7 +541,7 @@ class InvitationCodeForm(forms.Form):
     )
 
     def clean_invitation(self):
-        from . import registration
+        from .. import registration
 
         token = invitation_token(self.cleaned_data["invitation"])
         try:
