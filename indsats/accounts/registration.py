@@ -76,8 +76,8 @@ def create_registration(
 ) -> AccessRequest:
     """Create an inactive applicant user and the access request the Board decides on.
 
-    ``identity`` is a verified external login (``oidc.PendingIdentity``: issuer, subject)
-    to link to the user when the request is approved; the user then needs no password.
+    ``identity`` is a verified external login (``oidc.identity.PendingIdentity``: issuer,
+    subject) to link to the user when the request is approved; the user then needs no password.
 
     ``organisation`` is a municipality's or a registered site's organisation, or an unsaved
     placement site that the registrant registers now; it is saved together with the user.

@@ -3,8 +3,9 @@ from django.urls import include, path, reverse_lazy
 
 from indsats.core.password_reset import OutboxPasswordResetForm
 
-from . import oidc, sessions, views
+from . import sessions, views
 from .forms import LoginForm
+from .oidc import views as oidc_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -18,12 +19,12 @@ urlpatterns = [
         name="login",
     ),
     # Django's logout, then the OIDC provider's for a MitID Erhverv sign-in (C12).
-    path("log-ud/", oidc.LogoutView.as_view(), name="logout"),
-    # Sign-in with MitID Erhverv through OpenID Connect (C12; indsats.accounts.oidc):
+    path("log-ud/", oidc_views.LogoutView.as_view(), name="logout"),
+    # Sign-in with MitID Erhverv through OpenID Connect (C12; indsats.accounts.oidc.views):
     # 404 while no provider is configured.
-    path("mitid-erhverv/", oidc.OIDCAuthenticateView.as_view(), name="oidc_authenticate"),
-    path("mitid-erhverv/svar/", oidc.OIDCCallbackView.as_view(), name="oidc_callback"),
-    path("mitid-erhverv/forbind/", oidc.link, name="oidc_link"),
+    path("mitid-erhverv/", oidc_views.OIDCAuthenticateView.as_view(), name="oidc_authenticate"),
+    path("mitid-erhverv/svar/", oidc_views.OIDCCallbackView.as_view(), name="oidc_callback"),
+    path("mitid-erhverv/forbind/", oidc_views.link, name="oidc_link"),
     path(
         "nulstil-adgangskode/",
         auth_views.PasswordResetView.as_view(

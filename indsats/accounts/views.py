@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import oidc, permissions, registration
+from . import permissions, registration
 from .decorators import requires
 from .forms import (
     AcceptInvitationForm,
@@ -18,6 +18,7 @@ from .forms import (
     RegistrationForm,
 )
 from .models import AccessRequest, Invitation
+from .oidc.identity import forget_pending_identity, log_in_linked, pending_identity
 
 MODEL_BACKEND = "indsats.accounts.backends.PasswordBackend"
 
@@ -25,9 +26,9 @@ MODEL_BACKEND = "indsats.accounts.backends.PasswordBackend"
 def register(request):
     if request.user.is_authenticated:
         return redirect("core:dashboard")
-    # A MitID Erhverv sign-in waiting for a link (oidc.link) asks for access without a
+    # A MitID Erhverv sign-in waiting for a link (oidc.views.link) asks for access without a
     # password; the login is linked when the Board approves (C12).
-    identity = oidc.pending_identity(request)
+    identity = pending_identity(request)
     form = RegistrationForm(
         request.POST or None,
         with_password=identity is None,
@@ -48,13 +49,13 @@ def register(request):
             )
             return redirect("accounts:registration_received")
         except registration.IdentityInUse:
-            oidc.forget_pending_identity(request)
+            forget_pending_identity(request)
             messages.error(
                 request, _("Dit MitID Erhverv-login er allerede forbundet til en bruger.")
             )
             return redirect("accounts:login")
         else:
-            oidc.forget_pending_identity(request)
+            forget_pending_identity(request)
             return redirect("accounts:registration_received")
     return render(
         request, "accounts/registration/register.html", {"form": form, "identity": identity}
@@ -156,9 +157,9 @@ def invitation(request, token):
         found = registration.find_invitation(token)
     except registration.InvitationUnavailable as error:
         return _invitation_unavailable(request, error.reason)
-    # Accepted while a MitID Erhverv sign-in waits for a link (oidc.link): the new user
+    # Accepted while a MitID Erhverv sign-in waits for a link (oidc.views.link): the new user
     # gets that login instead of a password (C12).
-    identity = oidc.pending_identity(request)
+    identity = pending_identity(request)
     form = AcceptInvitationForm(
         request.POST or None, invitation=found, with_password=identity is None
     )
@@ -175,13 +176,13 @@ def invitation(request, token):
         except registration.EmailInUse:
             return _invitation_unavailable(request, "email_in_use")
         except registration.IdentityInUse:
-            oidc.forget_pending_identity(request)
+            forget_pending_identity(request)
             messages.error(
                 request, _("Dit MitID Erhverv-login er allerede forbundet til en bruger.")
             )
             return redirect("accounts:login")
         if identity is not None:
-            oidc.log_in_linked(request, user, identity)
+            log_in_linked(request, user, identity)
         else:
             login(request, user, backend=MODEL_BACKEND)
         messages.success(

@@ -2,7 +2,7 @@
 
 from django import template
 
-from indsats.accounts.oidc import oidc_enabled as _oidc_enabled
+from indsats.accounts.oidc.provider import oidc_enabled as _oidc_enabled
 
 register = template.Library()
 

@@ -13,8 +13,25 @@ import pytest
 from django.contrib.auth import authenticate
 from django.urls import reverse
 
-from indsats.accounts import oidc, strong_auth
+from indsats.accounts import strong_auth
 from indsats.accounts.models import ExternalIdentity, Invitation, Role
+from indsats.accounts.oidc.backend import OIDCBackend
+from indsats.accounts.oidc.identity import (
+    BACKEND_PATH,
+    ID_TOKEN_SESSION_KEY,
+    PENDING_SESSION_KEY,
+    PendingIdentity,
+    pending_identity,
+)
+from indsats.accounts.oidc.provider import (
+    expected_issuer,
+    forget_provider,
+    parse_discovery,
+    provider_keys,
+    strong_sign_in_method,
+    verify_id_token,
+)
+from indsats.accounts.oidc.views import invitation_token
 from indsats.accounts.tests.oidc_provider import (
     CALLBACK_PATH,
     configure,
@@ -36,7 +53,7 @@ def provider(settings):
     ) as running:
         configure(settings, running)
         yield running
-    oidc.forget_provider()
+    forget_provider()
 
 
 def linked_user(provider, subject, **fields):
@@ -52,7 +69,7 @@ def test_it_logs_in_a_linked_user_and_lands_on_the_overview(client, provider, aa
     assert response.status_code == 302
     assert response.url == reverse("core:dashboard")
     assert int(client.session["_auth_user_id"]) == user.pk
-    assert client.session["_auth_user_backend"] == oidc.BACKEND_PATH
+    assert client.session["_auth_user_backend"] == BACKEND_PATH
     assert ExternalIdentity.objects.get(subject="mette").last_used_at is not None
 
 
@@ -76,7 +93,7 @@ def test_it_refuses_a_first_sign_in_until_the_identity_is_linked(client, provide
     page = client.get(response.url)
     assert "Forbind din MitID Erhverv-login" in page.text
     assert "Test ny-person" in page.text  # the name the provider gave
-    pending = oidc.pending_identity(type("R", (), {"session": client.session}))
+    pending = pending_identity(type("R", (), {"session": client.session}))
     assert (pending.issuer, pending.subject) == (provider.issuer, "ny-person")
     assert not ExternalIdentity.objects.exists()
 
@@ -114,8 +131,8 @@ def test_it_links_the_identity_when_an_invitation_is_accepted(client, provider, 
     assert identity.user.email == "mette@aarhus.test"
     assert not identity.user.has_usable_password()
     assert int(client.session["_auth_user_id"]) == identity.user.pk
-    assert oidc.ID_TOKEN_SESSION_KEY in client.session
-    assert oidc.PENDING_SESSION_KEY not in client.session
+    assert ID_TOKEN_SESSION_KEY in client.session
+    assert PENDING_SESSION_KEY not in client.session
 
     # The link is in the audit trail.
     from auditlog.models import LogEntry
@@ -172,7 +189,7 @@ def test_it_does_not_link_a_rejected_access_request(client, provider, aarhus, ca
     from indsats.accounts import registration
     from indsats.accounts.registration import Person
 
-    identity = oidc.PendingIdentity(issuer=provider.issuer, subject="afvist")
+    identity = PendingIdentity(issuer=provider.issuer, subject="afvist")
     access_request = registration.create_registration(
         organisation=aarhus,
         person=Person("Afvist", "afvist@aarhus.test"),
@@ -249,7 +266,7 @@ def test_it_logs_out_at_the_provider_too(client, provider, aarhus):
     """C12: logout ends the session here and sends the browser to end_session_endpoint."""
     linked_user(provider, "ud", role=Role.APPLICANT, organisation=aarhus)
     sign_in_at_provider(client, provider, "ud")
-    id_token = client.session[oidc.ID_TOKEN_SESSION_KEY]
+    id_token = client.session[ID_TOKEN_SESSION_KEY]
     response = client.post(reverse("accounts:logout"))
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302
@@ -281,7 +298,7 @@ def test_it_hides_the_button_and_the_pages_without_a_provider(client, settings, 
     for name in ("oidc_authenticate", "oidc_callback", "oidc_link"):
         assert client.get(reverse(f"accounts:{name}")).status_code == 404
     request = rf.get(CALLBACK_PATH, {"code": "c", "state": "s"})
-    assert oidc.OIDCBackend().authenticate(request, nonce="n", code_verifier="v") is None
+    assert OIDCBackend().authenticate(request, nonce="n", code_verifier="v") is None
     assert authenticate(request, nonce="n", code_verifier="v") is None
 
 
@@ -293,18 +310,18 @@ def real_id_token(client, provider, aarhus):
     """An ID token the provider signed, as the service received it."""
     linked_user(provider, "token", role=Role.APPLICANT, organisation=aarhus)
     sign_in_at_provider(client, provider, "token")
-    return client.session[oidc.ID_TOKEN_SESSION_KEY]
+    return client.session[ID_TOKEN_SESSION_KEY]
 
 
 def _verify(token, provider, **overrides):
     arguments = {
-        "keys": oidc.provider_keys(),
+        "keys": provider_keys(),
         "issuer": provider.issuer,
         "audience": "indsats",
         "leeway": 0,
         **overrides,
     }
-    return oidc.verify_id_token(token, **arguments)
+    return verify_id_token(token, **arguments)
 
 
 def _b64(data: dict) -> str:
@@ -398,7 +415,7 @@ def test_it_refuses_the_providers_id_token_once_expired(real_id_token, provider)
 )
 def test_it_reads_a_multi_factor_sign_in_from_acr_and_amr(claims, strong):
     """C12: strong when the provider says so in acr (NSIS Substantial/High) or amr."""
-    assert bool(oidc.strong_sign_in_method(claims)) is strong
+    assert bool(strong_sign_in_method(claims)) is strong
 
 
 @pytest.mark.parametrize(
@@ -412,7 +429,7 @@ def test_it_reads_a_multi_factor_sign_in_from_acr_and_amr(claims, strong):
     ],
 )
 def test_it_reads_the_invitation_token_from_a_pasted_link(text, token):
-    assert oidc.invitation_token(text) == token
+    assert invitation_token(text) == token
 
 
 def test_it_explains_the_link_page_in_english_too(client, provider, settings):
@@ -507,9 +524,9 @@ def test_it_refuses_a_discovery_document_for_another_issuer(settings):
         "jwks_uri": "https://evil.test/jwks",
     }
     with pytest.raises(ImproperlyConfigured, match="names issuer"):
-        oidc.parse_discovery(document, "https://broker.test")
+        parse_discovery(document, "https://broker.test")
     settings.OIDC_ISSUER = ""
-    assert oidc.expected_issuer("https://broker.test/.well-known/openid-configuration") == (
+    assert expected_issuer("https://broker.test/.well-known/openid-configuration") == (
         "https://broker.test"
     )
 

@@ -14,8 +14,8 @@ import datetime as dt
 import pytest
 import time_machine
 
-from indsats.accounts import oidc
 from indsats.accounts.models import ExternalIdentity, Invitation
+from indsats.accounts.oidc.provider import forget_provider
 from indsats.accounts.tests.oidc_provider import CALLBACK_PATH, configure, running_provider
 
 LINK_HEADING = "Forbind din MitID Erhverv-login"
@@ -28,7 +28,7 @@ def provider(settings, live_server):
     ) as running:
         configure(settings, running)
         yield running
-    oidc.forget_provider()
+    forget_provider()
 
 
 def signed_in(page) -> bool:

@@ -98,7 +98,7 @@ def _wait_for(provider: RunningProvider, seconds: float = 20) -> None:
 
 def configure(settings_fixture, provider: RunningProvider) -> None:
     """Point the service at ``provider`` (pytest-django's ``settings`` fixture)."""
-    from indsats.accounts.oidc import forget_provider
+    from indsats.accounts.oidc.provider import forget_provider
 
     settings_fixture.OIDC_DISCOVERY_URL = provider.discovery_url
     settings_fixture.OIDC_ISSUER = ""
