@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "indsats.core.staticfiles.IndsatsStaticFilesConfig",  # collects only what pages load
     "auditlog",
     "django_tasks",  # background jobs (C13): see TASKS below
     "django_tasks_db",
@@ -261,7 +261,9 @@ if bool(OIDC_DISCOVERY_URL) != bool(OIDC_RP_CLIENT_ID):
 if PRODUCTION and OIDC_DISCOVERY_URL and not OIDC_DISCOVERY_URL.startswith("https://"):
     raise ImproperlyConfigured("OIDC_DISCOVERY_URL must be an https:// address in production.")
 if OIDC_RP_CLIENT_ID and not OIDC_RP_CLIENT_SECRET:
-    raise ImproperlyConfigured("OIDC_RP_CLIENT_SECRET (or _FILE) must be set with OIDC_RP_CLIENT_ID.")
+    raise ImproperlyConfigured(
+        "OIDC_RP_CLIENT_SECRET (or _FILE) must be set with OIDC_RP_CLIENT_ID."
+    )
 OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid profile email")
 OIDC_ACR_VALUES = env.str("OIDC_ACR_VALUES", default="")  # e.g. NSIS …/loa/Substantial
 OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)

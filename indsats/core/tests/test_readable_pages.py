@@ -9,10 +9,11 @@ English month name on a Danish page.
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 
 from indsats.accounts.models import Role, User
-from indsats.core.demo import DEMO_USERS
+from indsats.core.demo import DEMO_USERS, load_demo_data
 from indsats.testing.readable import (
     crawl,
     links,
@@ -100,6 +101,31 @@ def test_it_says_so_when_a_page_has_no_menu():
 # --- Every page of every demo login -----------------------------------------------------
 
 START = "/overblik/"
+
+
+@pytest.fixture(scope="module")
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture
+def media_in_tmp(settings, media_root):
+    """The demo's documents stay where the module's demo data saved them."""
+    settings.MEDIA_ROOT = media_root
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, media_root):
+    """The demo data, loaded once for the module (twenty crawls read it; none changes
+    it) inside a transaction rolled back at the module's end; each test runs in a
+    savepoint within it."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media_root),
+        transaction.atomic(),
+    ):
+        yield load_demo_data()
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
