@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
@@ -28,7 +28,7 @@ def _offer_for(user, slug) -> Offer:
     return get_object_or_404(offers, slug=slug)
 
 
-@require_GET
+@require_safe
 @cached_for_anonymous
 def offer_list(request):
     offers = Offer.objects.published()
@@ -42,7 +42,7 @@ def offer_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_for_anonymous
 def offer_detail(request, slug):
     offer = _offer_for(request.user, slug)

@@ -5,14 +5,14 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from indsats.accounts import permissions
 
 from . import health
 
 
-@require_GET
+@require_safe
 def front(request):
     if request.user.is_authenticated:
         return redirect("core:dashboard")
@@ -33,12 +33,12 @@ def dashboard(request):
     )
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     return render(request, "core/accessibility_statement.html")
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """200 when the database answers a query, 503 when it does not.
