@@ -98,7 +98,7 @@ def capacity_use(offer, period: Period) -> CapacityUse:
         committed_hours=committed,
         logged_hours=sum(logged_by_programme.values(), ZERO),
         hours_per_programme=hours_per_programme,
-        consultants=_consultant_hours(period),
+        consultants=consultant_hours(period),
     )
 
 
@@ -120,7 +120,7 @@ def _started_in(offer, period: Period) -> list[tuple[int, int | None]]:
     )
 
 
-def _consultant_hours(period: Period) -> tuple[ConsultantHours, ...]:
+def consultant_hours(period: Period) -> tuple[ConsultantHours, ...]:
     """Each consultant with hours set for the period: available, logged in the period,
     and still planned on the capped programmes they deliver (shared between the
     programme's consultants)."""

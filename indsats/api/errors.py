@@ -60,6 +60,11 @@ class ApiError(Exception):
         self.details = [(field, str(text)) for field, text in details]
 
 
+def invalid_query(details) -> ApiError:
+    """A request that cannot be answered as asked (422), with what is wrong per field."""
+    return ApiError(422, _("Forespørgslen er ikke gyldig."), details)
+
+
 def invalid_form(form) -> ApiError:
     """A Django form's errors as a 422: each field's messages, and the form's own under ""."""
     details = [

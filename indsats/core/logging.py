@@ -11,8 +11,9 @@ import datetime
 import json
 import logging
 
-# gunicorn's access-log atoms worth their own field (see gunicorn's access_log_format).
-_ACCESS_FIELDS = {"h": "remote_addr", "m": "method", "U": "path", "s": "status", "B": "bytes"}
+# gunicorn's access-log atoms worth their own field (see gunicorn's access_log_format);
+# the status ("s") and duration ("D") become numbers below.
+_ACCESS_FIELDS = {"h": "remote_addr", "m": "method", "U": "path", "B": "bytes"}
 
 
 class JsonLinesFormatter(logging.Formatter):

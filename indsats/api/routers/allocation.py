@@ -2,6 +2,7 @@
 drawn by the same service as the page (``allocation.services.draw_plan``), nothing saved."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -12,7 +13,7 @@ from indsats.allocation.models import OfferCapacity
 from indsats.allocation.periods import parse_period
 from indsats.catalogue.models import Offer
 
-from ..errors import ERRORS, ApiError
+from ..errors import ERRORS, invalid_query
 from ..filters import Number, Text
 from ..pagination import PagePagination
 
@@ -28,7 +29,7 @@ def _period_key(text: str, field: str = "period") -> str:
     try:
         return parse_period(text).key
     except ValueError as problem:
-        raise ApiError(422, _("Forespørgslen er ikke gyldig."), [(field, str(problem))]) from None
+        raise invalid_query([(field, str(problem))]) from None
 
 
 class CapacityOut(Schema):
@@ -98,14 +99,10 @@ class PlanQuery(Schema):
 def get_plan(request, query: Query[PlanQuery]):
     _require_allocation_view(request.auth)
     if query.offer not in services.ALLOCATED_OFFERS:
-        raise ApiError(
-            422,
-            _("Forespørgslen er ikke gyldig."),
-            [("offer", _("Kun O1, O2, O3 og O4 fordeles efter kapacitet."))],
-        )
+        raise invalid_query([("offer", _("Kun O1, O2, O3 og O4 fordeles efter kapacitet."))])
     offer = Offer.objects.filter(code=query.offer).first()
     if offer is None:
-        raise ApiError(404, _("Findes ikke, eller du har ikke adgang til det."))
+        raise Http404
     period = parse_period(_period_key(query.period))
     drawn = services.draw_plan(offer, period)
     placements = []

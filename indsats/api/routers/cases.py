@@ -34,7 +34,7 @@ from indsats.audit.reads import ReadKind, case_label, record_read
 from indsats.catalogue.models import Offer
 from indsats.core.concurrency import EditConflict
 
-from ..errors import ERRORS, ApiError, ErrorOut, invalid_form
+from ..errors import ERRORS, ApiError, ErrorOut, invalid_form, invalid_query
 from ..filters import Text
 from ..pagination import PagePagination
 
@@ -123,9 +123,7 @@ def create_enquiry(request, payload: EnquiryIn):
         raise PermissionDenied
     offer = Offer.objects.published().filter(code=payload.offer).first()
     if offer is None:
-        raise ApiError(
-            422, _("Forespørgslen er ikke gyldig."), [("offer", _("Tilbuddet findes ikke."))]
-        )
+        raise invalid_query([("offer", _("Tilbuddet findes ikke."))])
     if not permissions.can_send_enquiry(user, offer):
         raise ApiError(403, _("Jeres organisation kan ikke sende en henvendelse om dette tilbud."))
     form = EnquiryForm(
@@ -200,11 +198,7 @@ def _staff_applications(user, filters: ApplicationFilters):
         applications = applications.filter(case_officer__isnull=True)
     elif filters.owner:
         if not filters.owner.isdigit():
-            raise ApiError(
-                422,
-                _("Forespørgslen er ikke gyldig."),
-                [("owner", _("Skriv »mine«, »none« eller en brugers id."))],
-            )
+            raise invalid_query([("owner", _("Skriv »mine«, »none« eller en brugers id."))])
         applications = applications.filter(case_officer_id=int(filters.owner))
     return applications
 
@@ -269,9 +263,7 @@ def create_draft(request, payload: DraftIn):
         raise PermissionDenied
     offer = Offer.objects.published().filter(code=payload.offer).first()
     if offer is None:
-        raise ApiError(
-            422, _("Forespørgslen er ikke gyldig."), [("offer", _("Tilbuddet findes ikke."))]
-        )
+        raise invalid_query([("offer", _("Tilbuddet findes ikke."))])
     if not permissions.can_apply_for(user, offer):
         raise ApiError(403, _("Jeres organisation kan ikke søge dette tilbud nu."))
     enquiry = None
@@ -280,10 +272,8 @@ def create_draft(request, payload: DraftIn):
             pk=payload.enquiry_id, offer=offer, organisation_id=user.organisation_id
         ).first()
         if enquiry is None:
-            raise ApiError(
-                422,
-                _("Forespørgslen er ikke gyldig."),
-                [("enquiry_id", _("Henvendelsen findes ikke hos jer for dette tilbud."))],
+            raise invalid_query(
+                [("enquiry_id", _("Henvendelsen findes ikke hos jer for dette tilbud."))]
             )
     application = Application.objects.create(
         offer=offer,

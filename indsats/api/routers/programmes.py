@@ -20,7 +20,7 @@ from indsats.applications.views.lookups import get_document_version_for_user
 from indsats.audit.reads import ReadKind, programme_label, record_read
 from indsats.programmes.apps import step_titles
 from indsats.programmes.models import Meeting, Programme, ProgrammeStatus, StepRecord, ThemeDay
-from indsats.programmes.views.programme import _documents, get_programme_for_user, step_title
+from indsats.programmes.views.programme import get_programme_for_user, step_title, visible_documents
 
 from ..errors import ERRORS
 from ..filters import Text
@@ -194,7 +194,7 @@ def get_programme(request, programme_id: int):
     # lookup beside it is refused by Django (a 500 once a document exists), so it
     # replaces the page's prefetch (C12, found by the authorisation matrix).
     programme.visible_documents = list(
-        _documents(programme, user)
+        visible_documents(programme, user)
         .prefetch_related(None)
         .prefetch_related(
             Prefetch(

@@ -6,6 +6,7 @@ ministerial requests (C7, C9). Created and updated through the pages' own forms
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -24,7 +25,7 @@ from indsats.screening.models import (
 )
 from indsats.screening.views.lookups import get_ministerial_request, get_press
 
-from ..errors import ERRORS, ApiError, ErrorOut, invalid_form
+from ..errors import ERRORS, ApiError, ErrorOut, invalid_form, invalid_query
 from ..filters import Text
 from ..pagination import PagePagination
 
@@ -42,9 +43,7 @@ def _require_staff(user):
 def _municipality(code: str) -> Municipality:
     municipality = Municipality.objects.filter(code=code).first()
     if municipality is None:
-        raise ApiError(
-            422, _("Forespørgslen er ikke gyldig."), [("municipality", _("Kommunen findes ikke."))]
-        )
+        raise invalid_query([("municipality", _("Kommunen findes ikke."))])
     return municipality
 
 
@@ -277,14 +276,10 @@ def list_plans(request, filters: Query[MunicipalityFilter]):
 def put_plan(request, municipality_code: str, payload: PlanIn):
     _require_staff(request.auth)
     if "\x00" in municipality_code:  # no code has one, and PostgreSQL cannot search for it
-        raise ApiError(404, _("Findes ikke, eller du har ikke adgang til det."))
+        raise Http404
     municipality = get_object_or_404(Municipality, code=municipality_code)
     plan = PreparednessPlan.objects.filter(municipality=municipality).first()
     plan = plan or PreparednessPlan(municipality=municipality)
     if plan.pk is not None and payload.version is None:
-        raise ApiError(
-            422,
-            _("Forespørgslen er ikke gyldig."),
-            [("version", _("Skriv den version, ændringen bygger på."))],
-        )
+        raise invalid_query([("version", _("Skriv den version, ændringen bygger på."))])
     return _save(PlanForm(_form_data(payload), instance=plan))

@@ -5,14 +5,14 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
+from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from indsats.accounts.permissions import can_view_reports
 from indsats.reports.forms import ReportFilterForm
 from indsats.reports.registry import REPORTS, run_report
 
-from ..errors import ERRORS, ApiError
+from ..errors import ERRORS, invalid_query
 from ..filters import Text
 
 router = Router(tags=["Rapporter"])
@@ -78,7 +78,7 @@ def list_reports(request):
 def get_report(request, key: str, query: Query[ReportQuery]):
     _require_reports(request.auth)
     if key not in REPORTS:
-        raise ApiError(404, _("Findes ikke, eller du har ikke adgang til det."))
+        raise Http404
     form = ReportFilterForm(
         {
             "fra": query.period_start.isoformat() if query.period_start else "",
@@ -88,9 +88,7 @@ def get_report(request, key: str, query: Query[ReportQuery]):
         }
     )
     if not form.is_valid():
-        raise ApiError(
-            422,
-            _("Forespørgslen er ikke gyldig."),
+        raise invalid_query(
             [
                 (API_FIELDS.get(field, ""), message)
                 for field, messages in form.errors.items()

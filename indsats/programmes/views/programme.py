@@ -118,7 +118,7 @@ def programme_detail(request, pk):
             "site_policies": _site_policies(programme),
             "step_actions": _step_actions(request.user, programme, workflow, state),
             "applications": programme.applications.select_related("organisation"),
-            "documents": _documents(programme, request.user),
+            "documents": visible_documents(programme, request.user),
             "uploads": uploads,
             "timeline": timeline_for(programme, for_staff=is_staff),
             "is_staff": is_staff,
@@ -146,7 +146,7 @@ def _site_policies(programme):
     ]
 
 
-def _documents(programme, user):
+def visible_documents(programme, user):
     from indsats.applications.models import Document
 
     documents = (

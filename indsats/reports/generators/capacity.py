@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from indsats.allocation.capacity import capacity_use
+from indsats.allocation.capacity import capacity_use, consultant_hours
 from indsats.allocation.models import ConsultantCapacity, OfferCapacity
 from indsats.allocation.periods import Period, parse_period
 
@@ -35,13 +35,12 @@ def generate(params: ReportParams) -> Report:
     consultant_periods = _periods(
         params, ConsultantCapacity.objects.values_list("period", flat=True).distinct()
     )
-    offer_rows, consultants_by_period = [], {}
+    offer_rows = []
     for period in offer_periods:
         for offer in chosen:
             if (offer.pk, period.key) not in planned:
                 continue
             use = capacity_use(offer, period)
-            consultants_by_period.setdefault(period, use.consultants)
             offer_rows.append(
                 {
                     "offer": offer_label(offer),
@@ -56,10 +55,8 @@ def generate(params: ReportParams) -> Report:
                 }
             )
     consultant_rows = []
-    for period in consultant_periods:
-        if period not in consultants_by_period and chosen:
-            consultants_by_period[period] = capacity_use(chosen[0], period).consultants
-        for consultant in consultants_by_period.get(period, ()):
+    for period in consultant_periods if chosen else ():
+        for consultant in consultant_hours(period):
             consultant_rows.append(
                 {
                     "consultant": consultant.name,
