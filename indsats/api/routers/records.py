@@ -60,11 +60,9 @@ def _form_data(payload: Schema) -> dict:
     return data
 
 
-def _save(form, before_save=None):
+def _save(form):
     if not form.is_valid():
         raise invalid_form(form)
-    if before_save:
-        before_save(form.instance)
     if not saved(form):
         raise ApiError(
             409,
@@ -130,13 +128,8 @@ def list_press(request, filters: Query[MunicipalityFilter]):
 def create_press(request, payload: PressCreateIn):
     user = request.auth
     _require_staff(user)
-    instance = PressCriticism(municipality=_municipality(payload.municipality))
-    form = PressForm(_form_data(payload), instance=instance)
-
-    def set_user(item):
-        item.recorded_by = user
-
-    return Status(201, _save(form, set_user))
+    instance = PressCriticism(municipality=_municipality(payload.municipality), recorded_by=user)
+    return Status(201, _save(PressForm(_form_data(payload), instance=instance)))
 
 
 @router.put(
@@ -205,13 +198,10 @@ def list_ministerial_requests(request, filters: Query[MunicipalityFilter]):
 def create_ministerial_request(request, payload: MinisterialCreateIn):
     user = request.auth
     _require_staff(user)
-    instance = MinisterialRequest(municipality=_municipality(payload.municipality))
-    form = MinisterialRequestForm(_form_data(payload), instance=instance)
-
-    def set_user(item):
-        item.recorded_by = user
-
-    return Status(201, _save(form, set_user))
+    instance = MinisterialRequest(
+        municipality=_municipality(payload.municipality), recorded_by=user
+    )
+    return Status(201, _save(MinisterialRequestForm(_form_data(payload), instance=instance)))
 
 
 @router.put(
