@@ -3,6 +3,8 @@
 ``serving(tmp_path)`` starts it on a free port of 127.0.0.1 with its own SQLite file,
 media and static folders under ``tmp_path``, waits until /healthz answers and stops the
 server again (its whole process group, which this test started) when the block ends.
+``serving_on_the_suites_database(tmp_path)`` does the same on the kind of database the
+suite runs on: that SQLite file, or a scratch PostgreSQL database beside the test database.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import dj_database_url
+import psycopg
+from psycopg import sql
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -137,3 +143,47 @@ def _stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+
+
+@contextmanager
+def scratch_postgresql_database(suffix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database beside the suite's, dropped afterwards; its URL."""
+    settings = dj_database_url.parse(os.environ["DATABASE_URL"])
+    name = f"{settings['NAME']}_{suffix}"
+    server = {
+        "host": settings["HOST"] or "127.0.0.1",
+        "port": settings["PORT"] or 5432,
+        "user": settings["USER"] or "postgres",
+        "password": settings["PASSWORD"] or None,
+    }
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(drop)
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        password = f":{server['password']}" if server["password"] else ""
+        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(drop)
+
+
+def suite_runs_on_postgresql() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+@contextmanager
+def serving_on_the_suites_database(tmp_path: Path, **overrides) -> Iterator[RunningServer]:
+    """``serving`` on a SQLite file when the suite runs on SQLite, and on a scratch
+    PostgreSQL database when it runs on PostgreSQL, so each run proves its own database."""
+    if not suite_runs_on_postgresql():
+        with serving(tmp_path, **overrides) as server:
+            yield server
+        return
+    # One name per xdist worker (gw0, gw1, ...), as the test databases are named.
+    suffix = f"served_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    with (
+        scratch_postgresql_database(suffix) as database_url,
+        serving(tmp_path, DATABASE_URL=database_url, **overrides) as server,
+    ):
+        yield server

@@ -1,7 +1,7 @@
 """Sign-in with MitID Erhverv through OpenID Connect, against a real provider (C12).
 
 The provider is ``oidc_provider/provider.mjs`` (npm ``oidc-provider``), started on
-127.0.0.1 for each test that needs it. The Django test client starts and ends the flow;
+127.0.0.1 once for the module. The Django test client starts and ends the flow;
 ``requests`` plays the browser at the provider.
 """
 
@@ -45,14 +45,20 @@ pytestmark = pytest.mark.django_db
 TEST_SERVER = "http://testserver"
 
 
-@pytest.fixture
-def provider(settings):
-    """A running provider, and the service configured to use it."""
+@pytest.fixture(scope="module")
+def running():
+    """One provider process for the module: starting Node costs most of a second."""
     with running_provider(
         [TEST_SERVER + CALLBACK_PATH], post_logout_redirect_uris=[TEST_SERVER + "/"]
     ) as running:
-        configure(settings, running)
         yield running
+
+
+@pytest.fixture
+def provider(settings, running):
+    """The running provider, and the service configured to use it."""
+    configure(settings, running)
+    yield running
     forget_provider()
 
 

@@ -64,7 +64,8 @@ def test_it_refuses_a_piece_repeated(piece, times):
     assert repeated_unit(password) is not None or len(set(password)) < 5
 
 
-@given(st.integers(33, 0x2FF), st.integers(12, 40), st.sampled_from([1, -1]))
+# Starting at 80 or above, a run of up to 40 going down stays above the control characters.
+@given(st.integers(80, 0x2FF), st.integers(12, 40), st.sampled_from([1, -1]))
 def test_it_refuses_a_run_up_or_down(start, length, step):
     password = "".join(chr(start + step * index) for index in range(length))
     assert run_share(password) == 1

@@ -1,4 +1,7 @@
-"""The DKFDS "session expires" warning in a real browser, with a ten-second idle limit (C12)."""
+"""The DKFDS "session expires" warning in a real browser, with a six-second idle limit (C12).
+
+The limits are short because the test waits on real time, twice over: long enough that
+a loaded machine still reaches each page well inside the limit (two seconds to spare)."""
 
 import pytest
 
@@ -6,8 +9,8 @@ from indsats.accounts.models import Role
 from indsats.core.tests.browser import LOGIN_PATH, log_in
 from indsats.testing.factories import TEST_PASSWORD, UserFactory, municipality_organisation
 
-IDLE_SECONDS = 10
-WARNING_SECONDS = 5
+IDLE_SECONDS = 6
+WARNING_SECONDS = 3
 
 
 @pytest.fixture
@@ -37,7 +40,7 @@ def test_it_warns_before_the_idle_limit_and_keeps_the_session_on_request(
     warning = page.locator("#session-timeout")
     assert not warning.is_visible()
 
-    # Shown about five seconds before the limit, with the button to stay signed in.
+    # Shown about three seconds before the limit, with the button to stay signed in.
     warning.wait_for(state="visible", timeout=(IDLE_SECONDS + 2) * 1000)
     assert "Du bliver snart logget ud" in warning.inner_text()
     stay = warning.get_by_role("button", name="Forbliv logget ind")
@@ -46,8 +49,9 @@ def test_it_warns_before_the_idle_limit_and_keeps_the_session_on_request(
     assert kept.value.status == 200
     warning.wait_for(state="hidden")
 
-    # Past the first limit: still signed in, because the button kept the session alive.
-    page.wait_for_timeout((WARNING_SECONDS + 2) * 1000)
+    # Past the first limit (at most WARNING_SECONDS after the click), still well inside the
+    # new one (IDLE_SECONDS after it): still signed in, because the button kept it alive.
+    page.wait_for_timeout((WARNING_SECONDS + 1) * 1000)
     page.goto(overview)
     assert LOGIN_PATH not in page.url
 

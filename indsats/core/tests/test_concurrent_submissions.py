@@ -1,7 +1,8 @@
 """Twenty applicants submitting at the same moment all succeed on the embedded SQLite
 default (C13): WAL, immediate transactions and a busy timeout make writers wait for each
-other instead of failing with "database is locked". The server is the real one
-(scripts/serve.sh, gunicorn: several processes and threads) on a SQLite file."""
+other instead of failing with "database is locked"; and on PostgreSQL, in the suite's
+PostgreSQL run. The server is the real one (scripts/serve.sh, gunicorn: four processes of
+five threads), started once for the run (``production_server``, core/tests/conftest.py)."""
 
 import json
 import os
@@ -9,15 +10,12 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-import dj_database_url
-import psycopg
 import pytest
-from psycopg import sql
 
-from indsats.testing.server import PROJECT_DIR, serving
+from indsats.testing.server import PROJECT_DIR, suite_runs_on_postgresql
+
+pytestmark = pytest.mark.xdist_group("production_server")
 
 APPLICANTS = 20
 
@@ -77,29 +75,6 @@ def _in_server_database(server, script: str):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@contextmanager
-def _scratch_postgresql_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database beside the test database, dropped afterwards."""
-    settings = dj_database_url.parse(os.environ["DATABASE_URL"])
-    name = f"{settings['NAME']}_concurrent"
-    server = {
-        "host": settings["HOST"] or "127.0.0.1",
-        "port": settings["PORT"] or 5432,
-        "user": settings["USER"] or "postgres",
-        "password": settings["PASSWORD"] or None,
-    }
-    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(drop)
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        password = f":{server['password']}" if server["password"] else ""
-        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(drop)
-
-
 def _submit_all_at_once(server) -> None:
     drafts = _in_server_database(server, _PREPARE % {"count": APPLICANTS})
     assert len(drafts) == APPLICANTS
@@ -139,23 +114,8 @@ def _submit_all_at_once(server) -> None:
     assert {status for _reference, status in references} == {"submitted"}
 
 
-# Four processes of five threads: twenty requests in the database at the same time.
-CONCURRENT = {"WEB_CONCURRENCY": "4", "GUNICORN_THREADS": "5"}
-
-
-def test_it_takes_twenty_submissions_at_once_on_sqlite(tmp_path):
-    with serving(tmp_path, **CONCURRENT) as server:
-        assert server.database_url.startswith("sqlite:")
-        _submit_all_at_once(server)
-
-
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="the PostgreSQL equivalent runs in the suite's PostgreSQL run",
-)
-def test_it_takes_twenty_submissions_at_once_on_postgresql(tmp_path):
-    with (
-        _scratch_postgresql_database() as database_url,
-        serving(tmp_path, DATABASE_URL=database_url, **CONCURRENT) as server,
-    ):
-        _submit_all_at_once(server)
+def test_it_takes_twenty_submissions_at_once(production_server):
+    """On SQLite in the suite's SQLite run, on PostgreSQL in its PostgreSQL run."""
+    expected = "postgres" if suite_runs_on_postgresql() else "sqlite"
+    assert production_server.database_url.startswith(expected)
+    _submit_all_at_once(production_server)

@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from indsats.testing.server import serving
+pytestmark = pytest.mark.xdist_group("production_server")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("serve"), LOG_FORMAT="json") as running:
-        yield running
+@pytest.fixture
+def server(production_server):
+    """The production server the suite starts once (core/tests/conftest.py)."""
+    return production_server
 
 
 def test_it_answers_healthz_under_gunicorn_in_production_mode(server):
