@@ -415,6 +415,9 @@ LOGGING = {
 # Audit trail (django-auditlog): every domain model registers itself in its AppConfig.ready().
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_STORE_JSON_CHANGES = True  # keep typed old/new values, not their str()
+# A raw save is a fixture being loaded (loaddata, or a test database's reference data put
+# back), not a person's change; it would add an entry per row and nothing to the trail.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # The organisation that runs the service; shown in the header and in letters.
 BOARD_NAME = "Socialstyrelsen"

@@ -94,23 +94,23 @@ def csrf_placeholder(request):
     return {}
 
 
+def _forget_now(extra_slugs=()) -> None:
+    from .models import Offer
+
+    slugs = set(Offer.objects.values_list("slug", flat=True)) | set(extra_slugs)
+    paths = [reverse("catalogue:offer_list")] + [
+        reverse("catalogue:offer_detail", args=[slug]) for slug in slugs
+    ]
+    cache.delete_many(
+        [page_key(language, path) for language, _name in settings.LANGUAGES for path in paths]
+    )
+
+
 def forget_catalogue_pages(extra_slugs=()) -> None:
     """Drop every cached catalogue page in every language: now, and again when the
     transaction commits, so that no request caches what was read before the commit."""
-
-    def forget():
-        from .models import Offer
-
-        slugs = set(Offer.objects.values_list("slug", flat=True)) | set(extra_slugs)
-        paths = [reverse("catalogue:offer_list")] + [
-            reverse("catalogue:offer_detail", args=[slug]) for slug in slugs
-        ]
-        cache.delete_many(
-            [page_key(language, path) for language, _name in settings.LANGUAGES for path in paths]
-        )
-
-    forget()
-    transaction.on_commit(forget)
+    _forget_now(extra_slugs)
+    transaction.on_commit(lambda: _forget_now(extra_slugs))
 
 
 def remember_old_slug(sender, instance, **kwargs):
@@ -121,11 +121,17 @@ def remember_old_slug(sender, instance, **kwargs):
         )
 
 
-def offer_changed(sender, instance, **kwargs):
+def offer_changed(sender, instance, raw=False, **kwargs):
     """post_save/post_delete of an offer, a step or a condition. A deleted offer's page is
     named by its slug; every other page is found from the offers that remain."""
     own_slugs = (getattr(instance, "slug", None), getattr(instance, "_catalogue_old_slug", None))
-    forget_catalogue_pages([slug for slug in own_slugs if slug])
+    slugs = [slug for slug in own_slugs if slug]
+    if raw:
+        # A fixture being loaded, record by record in one transaction: forgetting when it
+        # commits is enough (no request can cache what it has not committed yet).
+        transaction.on_commit(lambda: _forget_now(slugs))
+        return
+    forget_catalogue_pages(slugs)
 
 
 def connect_signals() -> None:

@@ -2,6 +2,7 @@
 
 import pytest
 from auditlog.models import LogEntry
+from django.core import serializers
 from django.urls import reverse
 
 from indsats.audit.describe import describe
@@ -48,6 +49,21 @@ def test_it_records_creation_and_deletion(placement_site):
         .values_list("action", flat=True)
     )
     assert actions == [LogEntry.Action.CREATE, LogEntry.Action.DELETE]
+
+
+def test_it_leaves_a_loaded_fixture_out_of_the_trail(placement_site):
+    """loaddata (a raw save) is not a person's change; a save through the ORM is."""
+    placement_site.name = "Opholdsstedet fra en fixtur"
+    fixture = serializers.serialize("json", [placement_site])
+    before = LogEntry.objects.count()
+    for loaded in serializers.deserialize("json", fixture):
+        loaded.save()
+    assert LogEntry.objects.count() == before
+    placement_site.refresh_from_db()
+    assert placement_site.name == "Opholdsstedet fra en fixtur"
+    placement_site.name = "Opholdsstedet igen"
+    placement_site.save()
+    assert LogEntry.objects.count() == before + 1
 
 
 def test_it_describes_a_change_in_plain_danish(case_officer, placement_site):

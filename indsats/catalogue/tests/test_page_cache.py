@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core import serializers
 from django.test import Client
 from django.urls import reverse
 
@@ -79,6 +80,20 @@ def test_it_forgets_the_old_address_when_an_offer_gets_a_new_one(client):
     assert (
         client.get(reverse("catalogue:offer_detail", args=["temaforloeb-2027"])).status_code == 200
     )
+
+
+def test_it_forgets_the_pages_when_a_fixture_with_an_offer_is_loaded(
+    client, django_capture_on_commit_callbacks
+):
+    """loaddata saves raw, record by record: the pages are forgotten once it commits."""
+    assert "Resumé fra en fixtur" not in client.get(O1).text
+    offer = Offer.objects.get(code="O1")
+    offer.summary = "Resumé fra en fixtur"
+    fixture = serializers.serialize("json", [offer])
+    with django_capture_on_commit_callbacks(execute=True):
+        for loaded in serializers.deserialize("json", fixture):
+            loaded.save()  # as loaddata does: a raw save
+    assert "Resumé fra en fixtur" in client.get(O1).text
 
 
 def test_it_keeps_each_language_apart(client):
