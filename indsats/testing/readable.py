@@ -155,7 +155,7 @@ class Page:
     text: str
 
 
-def crawl(client, start: str, language: str, per_view: int = 10) -> Iterator[Page]:
+def crawl(client, start: str, language: str, per_view: int = 3) -> Iterator[Page]:
     """Each HTML page reached by GET from ``start``'s menu and one level further.
 
     ``client`` is a signed-in Django test client; its language cookie is set to

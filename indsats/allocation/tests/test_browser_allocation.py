@@ -4,8 +4,7 @@ portal says granted, number N of M on the waiting list, or refused — with the 
 
 import pytest
 
-from indsats.core.tests.browser import assert_accessible, log_in
-from indsats.testing.factories import TEST_PASSWORD
+from indsats.core.tests.browser import assert_accessible, sign_in
 
 from .conftest import at
 
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def _portal_text(page, live_server, application):
     page.context.clear_cookies()
-    log_in(page, live_server, application.organisation.users.get().email, TEST_PASSWORD)
+    sign_in(page, live_server, application.organisation.users.get().email)
     page.goto(f"/ansoegninger/{application.pk}/")
     return page.locator("main").inner_text()
 
@@ -33,7 +32,7 @@ def test_a_manager_moves_a_place_confirms_and_the_portals_show_where_each_stands
     vejle = municipal_application("630", at(4), "motivation", "delimited_topic")
     aalborg = municipal_application("851", at(5), "chef_level_decision")
 
-    log_in(page, live_server, manager.email, TEST_PASSWORD)
+    sign_in(page, live_server, manager.email)
     page.goto("/fordeling/")
     with page.expect_navigation():
         page.locator("main").get_by_role("link", name="Fordeling", exact=True).first.click()

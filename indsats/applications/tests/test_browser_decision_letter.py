@@ -7,8 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from indsats.core.tests.browser import assert_accessible, log_in
-from indsats.testing.factories import TEST_PASSWORD, UserFactory, assess_completely
+from indsats.core.tests.browser import assert_accessible, sign_in
+from indsats.testing.factories import UserFactory, assess_completely
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def test_the_officer_previews_edits_and_sends_a_letter_that_the_portal_shows(
     application = make_application("O1", applicant.organisation, applicant, submitted=True)
     assess_completely(application, officer, "staff_resources", reason=INTERNAL)
 
-    log_in(page, live_server, officer.email, TEST_PASSWORD)
+    sign_in(page, live_server, officer.email)
     page.goto(f"{live_server.url}/sagsbehandling/ansoegninger/{application.pk}/")
     headings = page.locator("main h2").all_inner_texts()
     assert headings.index("Ansøgningen") < headings.index("Vurdering")
@@ -65,7 +65,7 @@ def test_the_officer_previews_edits_and_sends_a_letter_that_the_portal_shows(
     assert "Afgørelsesbrev, version 1" in page.locator("#breve + ul").inner_text()
 
     page.context.clear_cookies()
-    log_in(page, live_server, applicant.email, TEST_PASSWORD)
+    sign_in(page, live_server, applicant.email)
     page.goto(f"{live_server.url}/ansoegninger/{application.pk}/")
     main = page.locator("main").inner_text()
     assert "Afgørelsesbrev" in main

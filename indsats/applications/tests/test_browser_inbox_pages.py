@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from indsats.applications.models import Application, ApplicationStatus
 from indsats.catalogue.models import Offer
-from indsats.core.tests.browser import assert_accessible, log_in
-from indsats.testing.factories import TEST_PASSWORD
+from indsats.core.tests.browser import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +27,7 @@ def test_it_pages_a_filtered_inbox_with_the_filter_kept(page, live_server, case_
         )
         for number in range(120)
     )
-    log_in(page, live_server, case_officer.email, TEST_PASSWORD)
+    sign_in(page, live_server, case_officer.email)
     page.goto(f"{live_server.url}/sagsbehandling/?offer={offer.pk}&status=submitted")
     applications = page.get_by_role("navigation", name="Sider med ansøgninger")
     assert applications.get_by_role("link", name="Side 1").get_attribute("aria-current") == "page"

@@ -12,8 +12,8 @@ import pytest
 from django.utils import timezone
 
 from indsats.accounts.models import Role
-from indsats.core.tests.browser import assert_accessible, log_in
-from indsats.testing.factories import TEST_PASSWORD, PlacementSiteFactory, UserFactory
+from indsats.core.tests.browser import assert_accessible, log_in, sign_in
+from indsats.testing.factories import PlacementSiteFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def _register_municipality(page, live_server):
 
 
 def _approve_all(page, live_server, staff):
-    log_in(page, live_server, staff.email, TEST_PASSWORD)
+    sign_in(page, live_server, staff.email)
     page.goto(live_server.url + "/konto/adgangsanmodninger/")
     while page.get_by_role("button", name="Godkend").count():
         _submit(page, "Godkend")
@@ -176,10 +176,10 @@ def test_it_joins_two_small_sites_into_one_group_with_no_policy_upload_yet(
     leader_a = UserFactory(email="a@solsikken.test", role=Role.APPLICANT, organisation=solsikken)
     leader_b = UserFactory(email="b@kastanjen.test", role=Role.APPLICANT, organisation=kastanjen)
 
-    log_in(page, live_server, leader_a.email, TEST_PASSWORD)
+    sign_in(page, live_server, leader_a.email)
     first = _apply_o4(page, live_server, "Opholdsstedet Kastanjen")
     _log_out(page)
-    log_in(page, live_server, leader_b.email, TEST_PASSWORD)
+    sign_in(page, live_server, leader_b.email)
     second = _apply_o4(page, live_server, "Opholdsstedet Solsikken")
     assert (first, second) == (f"OK-{YEAR}-0001", f"OK-{YEAR}-0002")
 

@@ -4,8 +4,8 @@ import pytest
 
 from indsats.accounts.models import Role
 from indsats.catalogue.models import Offer
-from indsats.core.tests.browser import assert_accessible, log_in
-from indsats.testing.factories import TEST_PASSWORD, UserFactory
+from indsats.core.tests.browser import assert_accessible, sign_in
+from indsats.testing.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def test_it_shows_staff_the_english_beside_the_danish_and_marks_a_gap(page, live
     offer = Offer.objects.get(code="O2")
     offer.practical_en = ""
     offer.save()
-    log_in(page, live_server, leader.email, TEST_PASSWORD)
+    sign_in(page, live_server, leader.email)
     page.goto(f"/forloeb/{offer.slug}/rediger/")
     danish = page.locator("#id_practical")
     english = page.locator("#id_practical_en")

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from indsats.accounts.models import Role
 from indsats.core.demo import DEMO_PASSWORD, DEMO_USERS
 
-from .browser import assert_accessible, log_in
+from .browser import assert_accessible, log_in, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def test_it_shows_each_demo_user_exactly_their_roles_menu(page, live_server, dem
     menus = {}
     for demo_user in DEMO_USERS:
         page.context.clear_cookies()
-        log_in(page, live_server, demo_user.email, DEMO_PASSWORD)
+        sign_in(page, live_server, demo_user.email)
         menus[demo_user.email] = main_menu(page)
     expected = {user.email: EXPECTED_MENU[user.role] for user in DEMO_USERS}
     assert menus == expected
@@ -96,7 +96,7 @@ def test_it_finds_no_serious_accessibility_violation_on_the_404_page(page):
 
 
 def test_it_finds_no_serious_accessibility_violation_on_the_403_page(page, live_server, demo_data):
-    log_in(page, live_server, APPLICANT_EMAIL, DEMO_PASSWORD)
+    sign_in(page, live_server, APPLICANT_EMAIL)
 
     response = page.goto("/revisionsspor/")
 

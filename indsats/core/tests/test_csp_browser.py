@@ -15,8 +15,7 @@ from __future__ import annotations
 import pytest
 
 from indsats.applications.models import Application, ApplicationStatus
-from indsats.core.demo import DEMO_PASSWORD
-from indsats.core.tests.browser import log_in
+from indsats.core.tests.browser import log_in, sign_in
 from indsats.testing.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -83,7 +82,7 @@ def test_it_reports_no_violation_on_an_application_form(watched, live_server, de
     page = watched
     draft = Application.objects.filter(status=ApplicationStatus.DRAFT).first()
     applicant = draft.created_by
-    log_in(page, live_server, applicant.email, DEMO_PASSWORD)
+    sign_in(page, live_server, applicant.email)
     assert_no_violation(page, "the overview after signing in")
 
     response = page.goto(f"/ansoegninger/{draft.pk}/udfyld/")
@@ -98,7 +97,7 @@ def test_it_reports_no_violation_on_the_case_page_and_the_screening_charts(
 ):
     page = watched
     case = Application.objects.exclude(status=ApplicationStatus.DRAFT).first()
-    log_in(page, live_server, "leder@indsats.test", DEMO_PASSWORD)
+    sign_in(page, live_server, "leder@indsats.test")
     assert_no_violation(page, "signing in as staff")
 
     page.goto(f"/sagsbehandling/ansoegninger/{case.pk}/")

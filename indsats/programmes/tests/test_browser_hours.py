@@ -9,9 +9,9 @@ import pytest
 
 from indsats.accounts.models import Role
 from indsats.catalogue.models import Offer
-from indsats.core.tests.browser import assert_accessible, log_in
+from indsats.core.tests.browser import assert_accessible, sign_in
 from indsats.programmes.models import HourEntry, Programme
-from indsats.testing.factories import TEST_PASSWORD, UserFactory, municipality_organisation
+from indsats.testing.factories import UserFactory, municipality_organisation
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def test_it_stores_2_5_hours_typed_with_a_comma_and_shows_2_5(page, live_server)
     )
     programme.consultants.add(consultant)
 
-    log_in(page, live_server, consultant.email, TEST_PASSWORD)
+    sign_in(page, live_server, consultant.email)
     page.goto(f"{live_server.url}/forloeb-sager/{programme.pk}/timer/ny/")
     hours = page.locator("#id_hours")
     assert hours.get_attribute("type") == "text"

@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from indsats.accounts.models import Role
 from indsats.core import workdays
-from indsats.core.tests.browser import assert_accessible, log_in
+from indsats.core.tests.browser import assert_accessible, sign_in
 from indsats.programmes.models import Programme, ProgrammeStatus
 from indsats.testing.factories import (
-    TEST_PASSWORD,
     PlacementSiteFactory,
     UserFactory,
     assess_completely,
@@ -70,7 +69,7 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     assess_completely(second, officer)  # Birk's case is judged already; Ask's below
 
     # Assess and grant the group (C4).
-    log_in(page, live_server, officer.email, TEST_PASSWORD)
+    sign_in(page, live_server, officer.email)
     page.goto(live_server.url + "/sagsbehandling/")
     _click(page, first.reference, role="link")
     assert "Opholdsstedet Birk" in page.locator("main").inner_text()  # the group
@@ -125,7 +124,7 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
 
     # The sites see each step as it happens (C3).
     page.context.clear_cookies()
-    log_in(page, live_server, ask_leader.email, TEST_PASSWORD)
+    sign_in(page, live_server, ask_leader.email)
     page.goto(programme_url)
     assert {"Indledende møde", "Samarbejdsaftale", "To temadage"} <= set(_steps_done(page))
     assert "samarbejdsaftale-" in page.locator("main").inner_text()
@@ -136,14 +135,14 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     assert "Mangler" in page.locator("main").inner_text()
     assert_accessible(page)
     page.context.clear_cookies()
-    log_in(page, live_server, birk_leader.email, TEST_PASSWORD)
+    sign_in(page, live_server, birk_leader.email)
     page.goto(programme_url)
     _upload(page, tmp_path, "udkast til politik", "birk-udkast.pdf")
     _complete(page, "Udkast til politik")
 
     # Step 9: the closing meeting with feedback and the end focus group.
     page.context.clear_cookies()
-    log_in(page, live_server, officer.email, TEST_PASSWORD)
+    sign_in(page, live_server, officer.email)
     page.goto(programme_url)
     _click(page, "Registrér interviewet ved forløbets afslutning", role="link")
     page.fill("[name=held_on]", timezone.localdate().isoformat())
@@ -157,12 +156,12 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
 
     # Step 10: the final policy of every site closes the programme.
     page.context.clear_cookies()
-    log_in(page, live_server, ask_leader.email, TEST_PASSWORD)
+    sign_in(page, live_server, ask_leader.email)
     page.goto(programme_url)
     _upload(page, tmp_path, "endelig politik", "ask-endelig.pdf")
     assert "Afsluttet" not in page.locator("main").inner_text()
     page.context.clear_cookies()
-    log_in(page, live_server, birk_leader.email, TEST_PASSWORD)
+    sign_in(page, live_server, birk_leader.email)
     page.goto(programme_url)
     _upload(page, tmp_path, "endelig politik", "birk-endelig.pdf")
     _complete(page, "Endelig politik")

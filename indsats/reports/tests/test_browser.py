@@ -3,8 +3,7 @@ drawn, the data table under each, and no serious or critical axe-core violation 
 
 import pytest
 
-from indsats.core.demo import DEMO_PASSWORD
-from indsats.core.tests.browser import assert_accessible, log_in
+from indsats.core.tests.browser import assert_accessible, sign_in
 from indsats.reports.registry import REPORTS
 
 from .records import everything_2027
@@ -16,7 +15,7 @@ MANAGER_EMAIL = "leder@indsats.test"
 
 def test_it_shows_each_report_page_accessibly(page, live_server, demo_data):
     everything_2027()
-    log_in(page, live_server, MANAGER_EMAIL, DEMO_PASSWORD)
+    sign_in(page, live_server, MANAGER_EMAIL)
 
     page.goto("/rapporter/?fra=2027-01-01&til=2027-12-31")
     assert_accessible(page)
@@ -37,7 +36,7 @@ def test_it_shows_each_report_page_accessibly(page, live_server, demo_data):
 
 def test_it_narrows_a_report_through_the_filter_form(page, live_server, demo_data):
     everything_2027()
-    log_in(page, live_server, MANAGER_EMAIL, DEMO_PASSWORD)
+    sign_in(page, live_server, MANAGER_EMAIL)
     page.goto("/rapporter/volumes/")
 
     page.locator("#id_fra").fill("2027-01-01")

@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from indsats.core.demo import DEMO_PASSWORD
-from indsats.core.tests.browser import assert_accessible, log_in
+from indsats.core.tests.browser import assert_accessible, sign_in
 from indsats.programmes.models import Programme
 from indsats.screening.models import Decision, ScreeningDecision
 
@@ -23,7 +22,7 @@ def _submit(page, label):
 
 
 def test_it_takes_a_manager_from_the_screening_to_an_outreach_case(page, live_server, demo_data):
-    log_in(page, live_server, "leder@indsats.test", DEMO_PASSWORD)
+    sign_in(page, live_server, "leder@indsats.test")
     with page.expect_navigation():
         page.get_by_role("navigation", name="Hovedmenu").get_by_role(
             "link", name="Screening"
@@ -92,7 +91,7 @@ def test_it_fits_the_screening_table_on_a_1280_pixel_screen(page, live_server, d
     """#9 (C7, C11): no horizontal scrolling of the table or the page at 1280 pixels, with
     every row's figures opened too; axe-core finds nothing serious or critical."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, live_server, "leder@indsats.test", DEMO_PASSWORD)
+    sign_in(page, live_server, "leder@indsats.test")
     page.goto("/screening/")
     container = ".screening-table-container"
     assert page.locator("table.screening-table tbody tr").count() == 98
@@ -120,7 +119,7 @@ def test_it_lets_a_manager_tick_und3s_reasons_from_statbanks_list(
     """#9 (C7, C11): the list comes from a Statbank on 127.0.0.1 (conftest.py)."""
     from indsats.screening.models import ScreeningSettings
 
-    log_in(page, live_server, "leder@indsats.test", DEMO_PASSWORD)
+    sign_in(page, live_server, "leder@indsats.test")
     page.goto("/screening/indstillinger/")
     with page.expect_navigation():
         page.get_by_role("link", name="Vælg årsagskoderne fra UND3's egen liste").click()
@@ -136,7 +135,7 @@ def test_it_lets_a_manager_tick_und3s_reasons_from_statbanks_list(
 def test_it_lets_staff_add_a_municipal_contact_shown_in_the_screening(page, live_server, demo_data):
     """#9 (C7, C10, C11): the contact pages pass axe-core, and the contact shows on the
     municipality's screening page."""
-    log_in(page, live_server, "sagsbehandler@indsats.test", DEMO_PASSWORD)
+    sign_in(page, live_server, "sagsbehandler@indsats.test")
     page.goto("/screening/kommuner/147/")
     with page.expect_navigation():
         page.get_by_role("link", name="Tilføj eller ret kontaktpersoner").click()
