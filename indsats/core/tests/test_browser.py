@@ -117,3 +117,19 @@ def test_it_finds_no_serious_accessibility_violation_on_the_500_page(page, live_
     assert stylesheets, "500.html links no stylesheet"
     assert all(sheet["rules"] > 0 for sheet in stylesheets), stylesheets
     assert_accessible(page)
+
+
+def test_it_names_each_serious_violation_axe_finds(page, live_server):
+    """The check above can fail: a page with a nameless button and an image without a
+    text alternative is refused, with the rules and the elements named."""
+    page.goto(live_server.url)
+    page.set_content(
+        '<html lang="da"><head><title>Prøve</title></head><body><main>'
+        '<button id="nameless"></button><img id="bare" src="/static/indsats/favicon.svg">'
+        "</main></body></html>"
+    )
+    with pytest.raises(AssertionError) as refused:
+        assert_accessible(page)
+    assert "button-name" in str(refused.value)
+    assert "image-alt" in str(refused.value)
+    assert "#nameless" in str(refused.value)
