@@ -34,8 +34,8 @@ def world(django_db_setup, django_db_blocker, media_root):
 @pytest.fixture(scope="session")
 def production_server(tmp_path_factory):
     """`make serve` (scripts/serve.sh) as production runs it, on the suite's kind of
-    database, with JSON logs and four processes of five threads: enough for twenty
-    requests in the database at once. Started once per run: collectstatic and migrate
+    database, with JSON logs and two processes of ten threads: twenty requests in the
+    database at once, from more than one process. Started once per run: collectstatic and migrate
     take most of half a minute. Tests using it are marked
     ``pytest.mark.xdist_group("production_server")``, so that pytest-xdist (``--dist
     loadgroup``, scripts/test.sh) runs them all on one worker, which starts it once."""
@@ -44,7 +44,7 @@ def production_server(tmp_path_factory):
     with serving_on_the_suites_database(
         tmp_path_factory.mktemp("production-server"),
         LOG_FORMAT="json",
-        WEB_CONCURRENCY="4",
-        GUNICORN_THREADS="5",
+        WEB_CONCURRENCY="2",
+        GUNICORN_THREADS="10",
     ) as running:
         yield running

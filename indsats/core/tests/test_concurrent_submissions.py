@@ -1,8 +1,8 @@
 """Twenty applicants submitting at the same moment all succeed on the embedded SQLite
 default (C13): WAL, immediate transactions and a busy timeout make writers wait for each
 other instead of failing with "database is locked"; and on PostgreSQL, in the suite's
-PostgreSQL run. The server is the real one (scripts/serve.sh, gunicorn: four processes of
-five threads), started once for the run (``production_server``, core/tests/conftest.py)."""
+PostgreSQL run. The server is the real one (scripts/serve.sh, gunicorn: two processes of
+ten threads), started once for the run (``production_server``, core/tests/conftest.py)."""
 
 import json
 import os
