@@ -72,7 +72,10 @@ class CapacityUse:
         return {str(c.consultant_id): c.free for c in self.consultants}
 
 
-def capacity_use(offer, period: Period) -> CapacityUse:
+def capacity_use(offer, period: Period, *, with_consultants: bool = True) -> CapacityUse:
+    """The offer's capacity in the period and what is committed of it. Each consultant's
+    hours are the same for every offer of the period; a caller that lists several offers
+    and does not show them (the capacity report) leaves them out."""
     capacity = OfferCapacity.objects.filter(offer=offer, period=period.key).first()
     started = _started_in(offer, period)
     in_period = HourEntry.objects.filter(date__gte=period.start, date__lte=period.end)
@@ -98,7 +101,7 @@ def capacity_use(offer, period: Period) -> CapacityUse:
         committed_hours=committed,
         logged_hours=sum(logged_by_programme.values(), ZERO),
         hours_per_programme=hours_per_programme,
-        consultants=consultant_hours(period),
+        consultants=consultant_hours(period) if with_consultants else (),
     )
 
 

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from indsats.accounts.models import Role
-from indsats.allocation.models import ConsultantCapacity
+from indsats.allocation.models import ConsultantCapacity, OfferCapacity
+from indsats.catalogue.models import Offer
 from indsats.programmes.models import Goal, HourEntry
 from indsats.reports.registry import REPORTS, ReportParams, run_report
 from indsats.screening.models import ScreeningDecision
@@ -64,3 +65,22 @@ def test_it_runs_the_same_number_of_queries_for_few_and_many_rows():
 
     assert many == few
     assert run_report("volumes", YEAR_2027).tables[0].totals["applications"] == 11 + 8
+
+
+@pytest.mark.django_db
+def test_the_capacity_report_reads_the_consultants_hours_once_per_period():
+    """Every offer of a period shares the consultants' hours; the report reads them once
+    for the period's consultant table, not again for each offer."""
+    everything_2027()
+    _more_records()
+    for code in ("O2", "O3", "O4"):  # O1 is planned already: four offers in the period
+        OfferCapacity.objects.update_or_create(
+            offer=Offer.objects.get(code=code), period="2027", defaults={"places": 2}
+        )
+    table = ConsultantCapacity._meta.db_table
+    with CaptureQueriesContext(connection) as captured:
+        report = run_report("capacity", YEAR_2027)
+    offer_rows = len(report.tables[0].rows)
+    assert offer_rows == 4  # a read per offer would show four times
+    reads = [query for query in captured if f'"{table}"' in query["sql"]]
+    assert len(reads) <= 2, [query["sql"][:120] for query in reads]
