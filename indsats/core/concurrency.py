@@ -57,6 +57,27 @@ def save_if_unchanged(instance, expected_version: int, fields: list[str]) -> Non
         instance.save()
 
 
+def delete_if_unchanged(instance, expected_version: int | None, before_delete=None):
+    """Delete ``instance`` if its stored version is still ``expected_version``.
+
+    Raises EditConflict, and deletes nothing, when the stored version is another (or the
+    form carried none). ``before_delete(stored)`` runs first, in the same transaction: to
+    save a change reason for the audit trail, say. Returns the record as it was when
+    deleted, or None when someone else had deleted it already (what the user wanted too).
+    """
+    model = type(instance)
+    with transaction.atomic():
+        stored = model.objects.select_for_update().filter(pk=instance.pk).first()
+        if stored is None:
+            return None
+        if expected_version is None or stored.version != expected_version:
+            raise EditConflict(stored_version=stored.version, changed_fields={})
+        if before_delete is not None:
+            before_delete(stored)
+        stored.delete()
+    return stored
+
+
 class VersionedModelForm(forms.ModelForm):
     """A ModelForm that carries the record's version and saves with save_if_unchanged."""
 

@@ -4,14 +4,13 @@ remove, each edit versioned so two people never overwrite each other, and audite
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.core.cleaning import whole_number
-from indsats.core.concurrency import CONFLICT, saved
+from indsats.core.concurrency import CONFLICT, EditConflict, delete_if_unchanged, saved
 
 from .forms import MunicipalContactForm
 from .models import MunicipalContact, Municipality
@@ -81,18 +80,6 @@ def contact_edit(request, pk):
     )
 
 
-def delete_if_unchanged(contact: MunicipalContact, expected_version: int) -> bool:
-    """Remove the contact unless someone saved it after the user opened it."""
-    with transaction.atomic():
-        stored = MunicipalContact.objects.select_for_update().filter(pk=contact.pk).first()
-        if stored is None:
-            return True  # already removed: what the user wanted
-        if stored.version != expected_version:
-            return False
-        stored.delete()
-    return True
-
-
 @requires(permissions.can_keep_municipal_contacts)
 def contact_delete(request, pk):
     contact = _contact(pk)
@@ -100,13 +87,16 @@ def contact_delete(request, pk):
     if request.method == "POST":
         # Junk is not the version the user saw: a conflict, never a server error (C12).
         expected = whole_number(request.POST.get("version"), minimum=1)
-        if expected is not None and delete_if_unchanged(contact, expected):
+        try:
+            delete_if_unchanged(contact, expected)
+        except EditConflict:
+            contact.refresh_from_db()
+            status, conflict = CONFLICT, True
+        else:
             messages.success(
                 request, _("%(name)s er fjernet som kontaktperson.") % {"name": contact.name}
             )
             return redirect("organisations:contacts", code=contact.municipality.code)
-        contact.refresh_from_db()
-        status, conflict = CONFLICT, True
     return render(
         request,
         "organisations/contact_delete.html",

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from indsats.core.concurrency import EditConflict, version_field
+from indsats.core.concurrency import delete_if_unchanged, version_field
 
 
 def meeting_dates(meetings) -> list[tuple[str, object]]:
@@ -107,15 +107,12 @@ def cancel_record(record, expected_version: int | None, reason: str, cancelled_t
     ``cancelled_text % reason`` as its change reason (the audit trail's "why").
 
     Raises EditConflict, and deletes nothing, when the stored version is another.
-    Returns the record as it was when deleted.
+    Returns the record as it was when deleted; None when someone else deleted it first.
     """
-    model = type(record)
-    with transaction.atomic():
-        stored = model.objects.select_for_update().get(pk=record.pk)
-        if expected_version is None or stored.version != expected_version:
-            raise EditConflict(stored_version=stored.version, changed_fields={})
+
+    def record_the_reason(stored):
         stored.change_reason = cancelled_text % {"reason": reason or gettext("ingen begrundelse")}
         stored.version += 1
         stored.save(update_fields=["change_reason", "version"])
-        stored.delete()
-    return stored
+
+    return delete_if_unchanged(record, expected_version, before_delete=record_the_reason)

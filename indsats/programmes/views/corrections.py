@@ -214,7 +214,7 @@ def cancel(request, pk, kind, record_pk):
                     form.cleaned_data["reason"],
                     CANCELLED_TEXT.get(kind, DELETED_TEXT),
                 )
-                if upcoming:
+                if upcoming and gone is not None:  # None: someone cancelled it first
                     reason = form.cleaned_data["reason"]
                     notifications.meeting_cancelled(gone, programme, reason)
         except EditConflict:
