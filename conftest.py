@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -167,7 +166,7 @@ def page(request, browser, live_server):
 
 
 @pytest.fixture
-def demo_data(db, settings):
+def demo_data(db, settings, tmp_path_factory):
     """The demo organisations and one login per role (password ``DEMO_PASSWORD``).
 
     Loading them takes seconds (ten years of synthetic statistics). A browser test on the
@@ -194,7 +193,7 @@ def demo_data(db, settings):
     users = load_demo_data()
     copy = sqlite3.connect(":memory:", check_same_thread=False)
     connection.connection.backup(copy)
-    media = Path(tempfile.mkdtemp(prefix="indsats-demo-media-"))
+    media = tmp_path_factory.mktemp("demo-media")
     shutil.copytree(settings.MEDIA_ROOT, media, dirs_exist_ok=True)
     _demo_copy.update(database=copy, media=media, users=users)
     return users
