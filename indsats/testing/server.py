@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 import psycopg
@@ -149,7 +150,7 @@ def _stop(process: subprocess.Popen) -> None:
 def scratch_postgresql_database(suffix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database beside the suite's, dropped afterwards; its URL."""
     settings = dj_database_url.parse(os.environ["DATABASE_URL"])
-    name = f"{settings['NAME']}_{suffix}"
+    name = f"{settings['NAME']}_{suffix}"[:63]  # PostgreSQL's longest name
     server = {
         "host": settings["HOST"] or "127.0.0.1",
         "port": settings["PORT"] or 5432,
@@ -161,8 +162,10 @@ def scratch_postgresql_database(suffix: str) -> Iterator[str]:
         admin.execute(drop)
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        password = f":{server['password']}" if server["password"] else ""
-        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
+        credentials = quote(server["user"])
+        if server["password"]:
+            credentials += ":" + quote(server["password"])
+        yield f"postgres://{credentials}@{server['host']}:{server['port']}/{name}"
     finally:
         with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
             admin.execute(drop)

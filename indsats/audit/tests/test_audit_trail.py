@@ -52,7 +52,7 @@ def test_it_records_creation_and_deletion(placement_site):
 
 
 def test_it_leaves_a_loaded_fixture_out_of_the_trail(placement_site):
-    """loaddata (a raw save) is not a person's change; a save through the ORM is."""
+    """C10: loaddata (a raw save) is not a person's change; a save through the ORM is."""
     placement_site.name = "Opholdsstedet fra en fixtur"
     fixture = serializers.serialize("json", [placement_site])
     before = LogEntry.objects.count()

@@ -120,8 +120,8 @@ def test_it_finds_no_serious_accessibility_violation_on_the_500_page(page, live_
 
 
 def test_it_names_each_serious_violation_axe_finds(page, live_server):
-    """The check above can fail: a page with a nameless button and an image without a
-    text alternative is refused, with the rules and the elements named."""
+    """C11 (WCAG 2.1 AA): the check above can fail. A page with a nameless button and an
+    image without a text alternative is refused, with the rules and the elements named."""
     page.goto(live_server.url)
     page.set_content(
         '<html lang="da"><head><title>Prøve</title></head><body><main>'

@@ -4,16 +4,15 @@ other instead of failing with "database is locked"; and on PostgreSQL, in the su
 PostgreSQL run. The server is the real one (scripts/serve.sh, gunicorn: two processes of
 ten threads), started once for the run (``production_server``, core/tests/conftest.py)."""
 
-import json
 import os
-import subprocess
-import sys
 import threading
 import time
 
 import pytest
 
-from indsats.testing.server import PROJECT_DIR, suite_runs_on_postgresql
+from indsats.testing.server import suite_runs_on_postgresql
+
+from .worker_process import run_python
 
 pytestmark = pytest.mark.xdist_group("production_server")
 
@@ -22,8 +21,6 @@ APPLICANTS = 20
 # Run inside the server's database: twenty municipalities, each with a signed-in applicant
 # and a complete draft of a theme programme (O1). Prints their sessions and drafts.
 _PREPARE = """
-import json, django
-django.setup()
 from django.test import Client
 from indsats.accounts.models import Role, User
 from indsats.applications.models import Application
@@ -45,34 +42,26 @@ for number, organisation in enumerate(organisations.order_by("pk")[:%(count)d]):
     client = Client()
     client.force_login(user)
     drafts.append({"pk": application.pk, "session": client.cookies["sessionid"].value})
-print(json.dumps(drafts))
+result = drafts
 """
 
 _REFERENCES = """
-import json, django
-django.setup()
 from indsats.applications.models import Application
 submitted = Application.objects.exclude(reference="")
-print(json.dumps(list(submitted.values_list("reference", "status"))))
+result = list(submitted.values_list("reference", "status"))
 """
 
 
 def _in_server_database(server, script: str):
-    result = subprocess.run(  # noqa: S603 - our own interpreter with a fixed script
-        [sys.executable, "-c", script],
-        cwd=PROJECT_DIR,
-        env={
+    """``script`` run by a fresh Django process with the server's own settings."""
+    return run_python(
+        {
             **server.environ,
             "INDSATS_MODE": "production",
             "DJANGO_SETTINGS_MODULE": "indsats.settings",
         },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        script,
     )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def _submit_all_at_once(server) -> None:

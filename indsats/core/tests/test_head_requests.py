@@ -1,5 +1,5 @@
 """Monitoring tools and link checkers ask public pages with HEAD: they answer as for GET,
-without a body, instead of 405."""
+without a body, instead of 405 (C13: health checks and monitoring)."""
 
 import pytest
 from django.urls import reverse

@@ -13,24 +13,18 @@ import email
 import email.policy
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 from aiosmtpd.controller import Controller
 from django.conf import settings
 
+from indsats.testing.server import free_port, scratch_postgresql_database
+
 PROJECT_DIR = Path(__file__).resolve().parents[3]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class SmtpServer:
@@ -66,33 +60,12 @@ class SmtpServer:
 @contextlib.contextmanager
 def separate_database(tmp_path: Path):
     """The address of an empty database of this test's own, on the suite's engine."""
-    default = settings.DATABASES["default"]
-    if default["ENGINE"] == "django.db.backends.sqlite3":
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         yield f"sqlite:///{tmp_path / 'worker.sqlite3'}"
         return
-    import psycopg
-
-    name = f"{default['NAME']}_worker_test"[:63]
-    server = {
-        "host": default.get("HOST") or "127.0.0.1",
-        "port": default.get("PORT") or 5432,
-        "user": default.get("USER") or "postgres",
-        "password": default.get("PASSWORD") or None,
-    }
-
-    def admin(statement):
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as conn:
-            conn.execute(statement)
-
-    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin(f'CREATE DATABASE "{name}"')
-    credentials = quote(server["user"])
-    if server["password"]:
-        credentials += ":" + quote(server["password"])
-    try:
-        yield f"postgres://{credentials}@{server['host']}:{server['port']}/{name}"
-    finally:
-        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with scratch_postgresql_database(f"worker_test_{worker}") as database_url:
+        yield database_url
 
 
 def environment(database_url: str, tmp_path: Path, **extra: str) -> dict[str, str]:

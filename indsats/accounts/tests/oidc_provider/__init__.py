@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from urllib.parse import urlsplit
 import requests
 from django.conf import settings
 from django.urls import reverse
+
+from indsats.testing.server import free_port
 
 SCRIPT = Path(__file__).resolve().parent / "provider.mjs"
 CLIENT_ID = "indsats"
@@ -37,12 +38,6 @@ class RunningProvider:
     @property
     def discovery_url(self) -> str:
         return f"{self.issuer}/.well-known/openid-configuration"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
