@@ -3,6 +3,7 @@ hashed, compressed static files with immutable caching, the cached catalogue wit
 visitor's own CSRF token, and writes JSON log lines (C13)."""
 
 import json
+import posixpath
 import re
 
 import pytest
@@ -41,6 +42,26 @@ def test_it_serves_hashed_static_files_compressed_and_cached_for_good(server):
     assert headers["Content-Encoding"] == "gzip"
     assert "immutable" in headers["Cache-Control"]
     assert "max-age=315360000" in headers["Cache-Control"]
+    status, headers, _body = server.request("GET", stylesheet.decode(), {"Accept-Encoding": "br"})
+    assert headers["Content-Encoding"] == "br"
+
+
+def test_it_serves_every_static_file_a_page_and_its_stylesheet_link(server):
+    """Production keeps only the hashed names (WHITENOISE_KEEP_ONLY_HASHED_FILES): each
+    file a page or its stylesheet names must be there under its hashed name."""
+    _status, _headers, page = server.request("GET", "/forloeb/")
+    linked = set(re.findall(rb'(?:href|src)="(/static/[^"#]+)', page))
+    stylesheet = next(path for path in linked if path.endswith(b".css"))
+    _status, _headers, css = server.request("GET", stylesheet.decode())
+    folder = stylesheet.rsplit(b"/", 1)[0]
+    fonts = re.findall(rb"""url\(["']?([^)"'#?]+\.woff2)""", css)
+    assert fonts, "the stylesheet names its fonts"
+    linked |= {posixpath.normpath(folder + b"/" + font) for font in fonts}
+    assert len(linked) > 3
+    for path in sorted(linked):
+        assert re.search(rb"\.[0-9a-f]{12}\.", path), path  # a hashed name
+        status, _headers, _body = server.request("GET", path.decode())
+        assert status == 200, path
 
 
 def test_it_gives_each_visitor_of_the_cached_catalogue_a_working_csrf_token(server):
