@@ -18,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from indsats.core.cleaning import NUL
+
 BOM = "\ufeff"
 SUPPRESSED = ".."
 MAX_ERRORS = 50  # a file full of errors is reported by its first 50
@@ -93,6 +95,11 @@ def read_table(
                     _("rækken har %(found)s felter, men overskriften har %(expected)s.")
                     % {"found": len(cells), "expected": len(names)},
                 )
+            )
+            continue
+        if any(NUL in cell for cell in cells):  # PostgreSQL cannot store it in a text
+            errors.append(
+                LineError(line, _("rækken indeholder et nul-tegn (0x00), som ikke kan gemmes."))
             )
             continue
         values = {name: cell.strip() for name, cell in zip(names, cells, strict=True)}

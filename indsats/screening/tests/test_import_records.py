@@ -132,6 +132,23 @@ def test_a_request_file_with_errors_imports_nothing_and_names_every_bad_line():
     assert not MinisterialRequest.objects.exists()
 
 
+def test_a_file_with_a_nul_character_imports_nothing_and_names_its_line():  # C12
+    data = (
+        "kommunekode;modtaget;reference;status;bemærkning\n"
+        "101;2024-02-01;2024-1;åben;Ok\n"
+        "101;2024-02-02;2024-2;åben;Et \x00 midt i\n"
+    )
+    with pytest.raises(ImportFailed) as excinfo:
+        import_ministerial_requests(data, "min.csv")
+    assert errors_of(excinfo) == [
+        "Linje 3: rækken indeholder et nul-tegn (0x00), som ikke kan gemmes."
+    ]
+    with pytest.raises(ImportFailed):
+        import_press("kommunekode;dato;medie;resumé\n101;2024-01-01;\x00;Y\n", "press.csv")
+    assert not MinisterialRequest.objects.exists()
+    assert not PressCriticism.objects.exists()
+
+
 def _run(*args):
     out, err = io.StringIO(), io.StringIO()
     call_command(*args, stdout=out, stderr=err)
