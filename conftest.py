@@ -13,8 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -166,38 +164,12 @@ def page(request, browser, live_server):
 
 
 @pytest.fixture
-def demo_data(db, settings, tmp_path_factory):
+def demo_data(db):
     """The demo organisations and one login per role (password ``DEMO_PASSWORD``).
 
-    Loading them takes seconds (ten years of synthetic statistics). A browser test on the
-    in-memory SQLite test database gets them from a copy taken right after the first load
-    in this process (SQLite's backup API copies the whole database in milliseconds), with
-    the files they made copied into its own media folder. Other tests load them.
+    Loading them takes seconds (ten years of synthetic statistics); after the first load
+    in this process they come from a copy (``indsats.testing.demo_copy``).
     """
-    from django.db import connection
+    from indsats.testing.demo_copy import load_demo_data_copied
 
-    from indsats.core.demo import load_demo_data
-
-    copyable = (
-        connection.vendor == "sqlite"
-        and connection.is_in_memory_db()
-        and not connection.in_atomic_block  # a transactional test: nothing to roll back
-    )
-    if not copyable:
-        return load_demo_data()
-    connection.ensure_connection()
-    if _demo_copy:
-        _demo_copy["database"].backup(connection.connection)
-        shutil.copytree(_demo_copy["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
-        return _demo_copy["users"]
-    users = load_demo_data()
-    copy = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.connection.backup(copy)
-    media = tmp_path_factory.mktemp("demo-media")
-    shutil.copytree(settings.MEDIA_ROOT, media, dirs_exist_ok=True)
-    _demo_copy.update(database=copy, media=media, users=users)
-    return users
-
-
-# The demo data as the first browser test in this process loaded it (see demo_data).
-_demo_copy: dict = {}
+    return load_demo_data_copied()

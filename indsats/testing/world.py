@@ -22,6 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from indsats.accounts.models import AccessRequest, Invitation, Role, User
+from indsats.testing.demo_copy import load_demo_data_copied
 from indsats.testing.factories import UserFactory, municipality_organisation
 
 OWNER_MUNICIPALITY = "751"  # Aarhus: owns the enquiry and the O1 application
@@ -72,7 +73,6 @@ def build_world() -> World:
         Enquiry,
     )
     from indsats.catalogue.models import Offer
-    from indsats.core.demo import load_demo_data
     from indsats.organisations.models import MunicipalContact, Organisation
     from indsats.programmes.models import Programme, ProgrammeRecord
     from indsats.programmes.models.delivery import (
@@ -90,7 +90,7 @@ def build_world() -> World:
         ScreeningRun,
     )
 
-    load_demo_data()
+    load_demo_data_copied()  # a copy after the first load in this process
     users: dict[str, User | None] = {"anonymous": None}
     users["other_municipality"] = UserFactory(
         email="ansoeger.kbh@matrix.test",

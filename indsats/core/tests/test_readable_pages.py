@@ -13,7 +13,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from indsats.accounts.models import Role, User
-from indsats.core.demo import DEMO_USERS, load_demo_data
+from indsats.core.demo import DEMO_USERS
+from indsats.testing.demo_copy import load_demo_data_copied
 from indsats.testing.readable import (
     crawl,
     links,
@@ -124,7 +125,7 @@ def demo_data(django_db_setup, django_db_blocker, media_root):
         override_settings(MEDIA_ROOT=media_root),
         transaction.atomic(),
     ):
-        yield load_demo_data()
+        yield load_demo_data_copied()
         transaction.set_rollback(True)
 
 
