@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from indsats.testing.world import build_world, signed_in_session
+from indsats.testing.world import build_world, settle_foreign_keys, signed_in_session
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,7 @@ def world(django_db_setup, django_db_blocker, media_root):
         built.records["sessions"] = {
             role: signed_in_session(user) for role, user in built.users.items() if user is not None
         }
+        settle_foreign_keys()
         yield built
         transaction.set_rollback(True)
 

@@ -23,6 +23,7 @@ from indsats.testing.readable import (
     unreadable_fragments,
     visible_text,
 )
+from indsats.testing.world import settle_foreign_keys
 
 # --- The rules themselves, without a database -------------------------------------------
 
@@ -125,7 +126,9 @@ def demo_data(django_db_setup, django_db_blocker, media_root):
         override_settings(MEDIA_ROOT=media_root),
         transaction.atomic(),
     ):
-        yield load_demo_data_copied()
+        users = load_demo_data_copied()
+        settle_foreign_keys()
+        yield users
         transaction.set_rollback(True)
 
 
