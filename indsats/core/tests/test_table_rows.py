@@ -1,5 +1,8 @@
-"""The tests' copy of the demo data (indsats.testing.demo_copy) holds what a real load
-makes, and never replaces rows a test made itself (C13)."""
+"""The tests' copies of rows (indsats.testing.table_rows): the reference data a browser test
+starts from (serialized rollback, put back from a copy in the root conftest.py) is what
+the migrations made, and the copy of the demo data
+(indsats.testing.demo_copy) holds what a real load makes and never replaces rows a test
+made itself (C13)."""
 
 import pytest
 from django.db import transaction
@@ -7,9 +10,11 @@ from django.http import HttpRequest
 
 from indsats.accounts.models import Role, User
 from indsats.applications.models import Application, DocumentVersion
+from indsats.catalogue.models import Offer
 from indsats.core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo_data
-from indsats.organisations.models import Organisation
+from indsats.organisations.models import Municipality, Organisation, Region
 from indsats.screening.models import StatisticValue
+from indsats.testing import table_rows
 from indsats.testing.demo_copy import load_demo_data_copied
 from indsats.testing.factories import UserFactory
 
@@ -66,3 +71,20 @@ def test_it_loads_for_real_beside_rows_a_test_made_first():
     load_demo_data_copied()
     assert User.objects.filter(pk=mine.pk).exists()
     assert User.objects.filter(email=DEMO_USERS[0].email).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_transactional_test_starts_from_the_reference_data_and_only_that():
+    assert Municipality.objects.count() == 98
+    assert Region.objects.count() == 5
+    assert Offer.objects.count() == 5
+    assert Organisation.objects.filter(kind="board").exists()
+    saved = table_rows.save(table_rows.tables())
+    UserFactory(email="midlertidig@bruger.test", role=Role.APPLICANT)
+    Region.objects.filter(code="1084").update(name="Omdøbt")
+    table_rows.put_back(saved)
+    assert not User.objects.filter(email="midlertidig@bruger.test").exists()
+    assert Region.objects.get(code="1084").name == "Region Hovedstaden"
+    assert Municipality.objects.count() == 98
+    created = UserFactory(email="ny@bruger.test", role=Role.APPLICANT)  # ids go on after
+    assert created.pk
