@@ -58,7 +58,10 @@ def _record(programme) -> ProgrammeRecord | None:
 
 
 def facts_for(programme) -> frozenset[str]:
-    """The names of the facts in ``workflow.facts`` that hold for ``programme`` now."""
+    """The names of the facts in ``workflow.facts`` that hold for ``programme`` now.
+
+    Related rows are read through ``.all()``, so that the programme page's prefetch
+    (``views.programme.PROGRAMME_PAGE_PREFETCH``) serves them without a query each."""
     held: set[str] = set()
 
     meetings = list(programme.meetings.all())
@@ -78,8 +81,8 @@ def facts_for(programme) -> frozenset[str]:
         if group.has_notes and group.phase == FocusGroupPhase.END:
             held.add(facts.END_FOCUS_GROUP_RECORDED)
 
-    theme_days_held = programme.theme_days.filter(held=True).count()
-    if theme_days_held >= 2:
+    theme_days = list(programme.theme_days.all())
+    if sum(1 for day in theme_days if day.held) >= 2:
         held.add(facts.TWO_THEME_DAYS_HELD)
 
     if _received(programme, DocumentKind.DRAFT_POLICY):
@@ -87,7 +90,7 @@ def facts_for(programme) -> frozenset[str]:
     if _received(programme, DocumentKind.FINAL_POLICY):
         held.add(facts.FINAL_POLICY_RECEIVED)
 
-    has_hours = programme.hour_entries.exists()
+    has_hours = bool(programme.hour_entries.all())
     if has_hours:
         held.add(facts.HOURS_LOGGED)
 
@@ -97,7 +100,7 @@ def facts_for(programme) -> frozenset[str]:
         if all(goal.has_result for goal in goals):
             held.add(facts.RESULTS_RECORDED)
 
-    if meetings or has_hours or programme.theme_days.exists():
+    if meetings or has_hours or theme_days:
         held.add(facts.ACTIVITIES_RECORDED)
 
     record = _record(programme)
@@ -111,7 +114,7 @@ def facts_for(programme) -> frozenset[str]:
             if getattr(record, name).strip():
                 held.add(fact)
 
-    if programme.applications.filter(status=ApplicationStatus.GRANTED).exists():
+    if any(a.status == ApplicationStatus.GRANTED for a in programme.applications.all()):
         held.add(facts.DECISION_GRANTED)
 
     return frozenset(held)

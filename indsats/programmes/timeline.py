@@ -22,29 +22,37 @@ class Event:
     details: tuple[str, ...] = ()
 
 
-def _deleted_ids(model, programme) -> list:
-    """The ids of the programme's cancelled (deleted) records of ``model``: their audit
+def _deleted_ids(models, programme) -> dict:
+    """The ids of the programme's cancelled (deleted) records of each model: their audit
     entries name the programme (``Correctable.get_additional_data``), so the history
-    keeps a cancelled theme day or a deleted hour entry and the reason given."""
-    return list(
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            action=LogEntry.Action.DELETE,
-            additional_data__programme=programme.pk,
-        ).values_list("object_pk", flat=True)
-    )
+    keeps a cancelled theme day or a deleted hour entry and the reason given. One query
+    for every model."""
+    content_types = ContentType.objects.get_for_models(*models)
+    model_of = {content_type.pk: model for model, content_type in content_types.items()}
+    deleted = {model: [] for model in models}
+    for content_type_id, object_pk in LogEntry.objects.filter(
+        content_type__in=content_types.values(),
+        action=LogEntry.Action.DELETE,
+        additional_data__programme=programme.pk,
+    ).values_list("content_type_id", "object_pk"):
+        deleted[model_of[content_type_id]].append(object_pk)
+    return deleted
 
 
 def _related_objects(programme):
     """(model, ids) for the programme and every record that belongs to it."""
     from indsats.applications.models import Document, DocumentVersion
 
+    managers = [
+        getattr(programme, name)
+        for name in ("meetings", "theme_days", "focus_groups", "hour_entries", "goals", "tasks")
+    ]
+    deleted = _deleted_ids([manager.model for manager in managers], programme)
     related = [(type(programme), [programme.pk])]
-    for manager in ("meetings", "theme_days", "focus_groups", "hour_entries", "goals", "tasks"):
-        queryset = getattr(programme, manager, None)
-        if queryset is not None:
-            ids = list(queryset.values_list("pk", flat=True))
-            related.append((queryset.model, ids + _deleted_ids(queryset.model, programme)))
+    for manager in managers:
+        # Through .all(): the programme page has prefetched these rows already.
+        ids = [record.pk for record in manager.all()]
+        related.append((manager.model, ids + deleted[manager.model]))
     documents = Document.objects.filter(
         Q(programme=programme) | Q(application__programme=programme)
     )
@@ -69,7 +77,7 @@ def timeline_for(programme, for_staff: bool) -> list[Event]:
             % {"step": titles.get(record.step, record.step), "who": record.completed_by},
             (record.note,) if record.note and for_staff else (),
         )
-        for record in programme.steps.select_related("completed_by")
+        for record in programme.steps.all()  # prefetched with completed_by on the page
     ]
     if for_staff:
         events += [

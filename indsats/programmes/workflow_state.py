@@ -21,7 +21,7 @@ ENDING_STATUS = {"no_further_action": ProgrammeStatus.STOPPED}
 
 def state_of(programme):
     workflow = workflow_for(programme.offer.code)
-    keys = programme.steps.values_list("step", flat=True)
+    keys = [record.step for record in programme.steps.all()]  # prefetched on the page
     return workflow, state_from_keys(workflow, keys)
 
 

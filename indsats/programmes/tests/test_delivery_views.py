@@ -421,6 +421,51 @@ def test_it_shows_the_hours_warning_and_overdue_tasks_on_the_programme_page(
     assert reverse("programmes:hours_add", args=[o1_programme.pk]) in html
 
 
+def _add_records(programme, consultant, count: int):
+    """``count`` of each record the programme page shows, and one cancelled hour entry."""
+    today = timezone.localdate()
+    for number in range(count):
+        Meeting.objects.create(
+            programme=programme,
+            kind="follow_up",
+            starts_at=timezone.now() + timedelta(days=number),
+            place="Granbakken",
+        )
+        ThemeDay.objects.create(programme=programme, date=today, place="Granbakken")
+        HourEntry.objects.create(
+            programme=programme, date=today, hours=1, description="Møde", consultant=consultant
+        )
+        Goal.objects.create(programme=programme, text=f"Mål {number}", order=number)
+        Task.objects.create(
+            programme=programme, title=f"Opgave {number}", due_on=today, created_by=consultant
+        )
+    cancelled = HourEntry.objects.create(
+        programme=programme, date=today, hours=1, description="Fejl", consultant=consultant
+    )
+    cancelled.delete()
+
+
+def test_the_programme_page_runs_as_many_queries_for_many_records_as_for_one(
+    client, consultant, programme
+):
+    """C13: no query per meeting, theme day, hour entry, goal, task or history entry."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(consultant)
+    _add_records(programme, consultant, 1)
+    client.get(_url("detail", programme))  # the session's first save, the caches filled
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(_url("detail", programme)).status_code == 200
+    _add_records(programme, consultant, 6)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(_url("detail", programme))
+    assert page.status_code == 200
+    assert page.content.decode().count("Opgave ") >= 7  # every task is on the page
+    assert len(many) == len(one)
+    assert len(one) <= 21  # 33 before the page prefetched its records
+
+
 def test_it_shows_applicants_the_programme_without_internal_records(consultant, programme):
     """C3 / C6: the site sees meetings and theme days, not the Board's tasks or links."""
     Task.objects.create(

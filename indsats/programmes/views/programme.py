@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.accounts.models import User
-from indsats.applications.models import APPLICANT_UPLOAD_KINDS, DocumentKind
+from indsats.applications.models import APPLICANT_UPLOAD_KINDS, Application, DocumentKind
 from indsats.audit.reads import ReadKind, programme_label, record_read
 from indsats.core.cleaning import text_parameter
 from indsats.core.pagination import paginate
 
 from .. import agreement
-from ..models import HourEntry, Programme, ProgrammeStatus, Task
+from ..models import HourEntry, Programme, ProgrammeStatus, StepRecord, Task
 from ..timeline import timeline_for
 from ..workflow import StepRefused, check_completion, next_steps, progress, workflow_for
 from ..workflow_state import complete_step, role_of, state_of
@@ -87,22 +87,34 @@ def _step_actions(user, programme, workflow, state):
     return [(step, check_completion(workflow, state, step.key, role, facts)) for step in candidates]
 
 
+# Every record the page, its workflow facts and its history read, one query each (C13).
+PROGRAMME_PAGE_PREFETCH = (
+    Prefetch("hour_entries", HourEntry.objects.select_related("consultant")),
+    Prefetch("tasks", Task.objects.select_related("assignee")),
+    Prefetch("steps", StepRecord.objects.select_related("completed_by")),
+    Prefetch("applications", Application.objects.select_related("organisation")),
+    "meetings",
+    "theme_days",
+    "focus_groups",
+    "goals",
+    "consultants",
+    "participants",
+)
+
+
 @requires(permissions.is_signed_in)
 def programme_detail(request, pk):
     programme = get_programme_for_user(
-        request.user,
-        pk,
-        Programme.objects.prefetch_related(
-            Prefetch("hour_entries", HourEntry.objects.select_related("consultant")),
-            Prefetch("tasks", Task.objects.select_related("assignee")),
-        ),
+        request.user, pk, Programme.objects.prefetch_related(*PROGRAMME_PAGE_PREFETCH)
     )
     record_read(request, ReadKind.PROGRAMME, programme.pk, programme_label(programme))  # C12
     workflow, state = state_of(programme)
     is_staff = permissions.is_board_staff(request.user)
-    own_applications = programme.applications.select_related("organisation")
-    if not is_staff:
-        own_applications = own_applications.filter(organisation=request.user.organisation)
+    own_applications = [
+        application
+        for application in programme.applications.all()
+        if is_staff or application.organisation_id == request.user.organisation_id
+    ]
     uploads = [
         (application, kind, DocumentKind(kind).label)
         for application in own_applications
@@ -117,7 +129,7 @@ def programme_detail(request, pk):
             "progress": progress(workflow, state),
             "site_policies": _site_policies(programme),
             "step_actions": _step_actions(request.user, programme, workflow, state),
-            "applications": programme.applications.select_related("organisation"),
+            "applications": programme.applications.all(),
             "documents": visible_documents(programme, request.user),
             "uploads": uploads,
             "timeline": timeline_for(programme, for_staff=is_staff),
@@ -138,7 +150,7 @@ def _site_policies(programme):
     Each site delivers its own; the step is done when every site has."""
     from ..facts_from_records import documents_per_site
 
-    if programme.offer.code != "O4" or programme.participants.count() < 2:
+    if programme.offer.code != "O4" or len(programme.participants.all()) < 2:
         return []
     return [
         (DocumentKind(kind).label, documents_per_site(programme, kind))
