@@ -105,10 +105,29 @@ def _put_back_reference_rows(creation, data) -> None:
     table_rows.put_back(_reference_rows[creation.connection.settings_dict["NAME"]])
 
 
+def _delete_instead_of_truncate(truncate):
+    """PostgreSQL's flush after each transactional test as DELETE, not TRUNCATE.
+
+    TRUNCATE gives each of the 76 tables new files (0.22 s a flush); DELETE of the few
+    rows a test leaves takes 0.05 s. The flush runs in one transaction and the foreign
+    keys are deferred to its commit, so the order is free. Flushes that reset sequences or
+    cascade (none in this suite) keep Django's ``truncate``."""
+
+    def sql_flush(ops, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                ops, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"DELETE FROM {ops.quote_name(table)}" for table in tables]  # noqa: S608
+
+    return sql_flush
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test databases, with the serialized rollback data kept per backend
-    and restored from a copy of the rows (``_put_back_reference_rows``).
+    and restored from a copy of the rows (``_put_back_reference_rows``), and on PostgreSQL
+    emptied with DELETE after a transactional test (``_delete_instead_of_truncate``).
 
     While Playwright's event loop runs, asgiref keeps Django's connections in a separate
     (context) storage, so a browser test gets a new connection object for the same test
@@ -128,6 +147,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         _reference_rows[connection.settings_dict["NAME"]] = table_rows.save(table_rows.tables())
     # On the class, like the serialized data above, for the connections Playwright's loop gets.
     type(connection.creation).deserialize_db_from_string = _put_back_reference_rows
+    if connection.vendor == "postgresql":
+        operations = type(connection.ops)
+        operations.sql_flush = _delete_instead_of_truncate(operations.sql_flush)
     return django_db_setup
 
 
