@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Q, Sum
 
@@ -41,7 +42,12 @@ class CapacityUse:
     committed_hours: Decimal  # hour caps of those programmes, or more where more was logged
     logged_hours: Decimal  # hours logged in the period on the offer's programmes
     hours_per_programme: Decimal | None
-    consultants: tuple[ConsultantHours, ...]
+
+    @cached_property
+    def consultants(self) -> tuple[ConsultantHours, ...]:
+        """Each consultant's hours in the period: the same for every offer, so read only
+        where they are shown or allocated (not by the capacity report's offer rows)."""
+        return consultant_hours(self.period)
 
     @property
     def places(self) -> int:
@@ -72,10 +78,8 @@ class CapacityUse:
         return {str(c.consultant_id): c.free for c in self.consultants}
 
 
-def capacity_use(offer, period: Period, *, with_consultants: bool = True) -> CapacityUse:
-    """The offer's capacity in the period and what is committed of it. Each consultant's
-    hours are the same for every offer of the period; a caller that lists several offers
-    and does not show them (the capacity report) leaves them out."""
+def capacity_use(offer, period: Period) -> CapacityUse:
+    """The offer's capacity in the period and what is committed of it."""
     capacity = OfferCapacity.objects.filter(offer=offer, period=period.key).first()
     started = _started_in(offer, period)
     in_period = HourEntry.objects.filter(date__gte=period.start, date__lte=period.end)
@@ -101,7 +105,6 @@ def capacity_use(offer, period: Period, *, with_consultants: bool = True) -> Cap
         committed_hours=committed,
         logged_hours=sum(logged_by_programme.values(), ZERO),
         hours_per_programme=hours_per_programme,
-        consultants=consultant_hours(period) if with_consultants else (),
     )
 
 

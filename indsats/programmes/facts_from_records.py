@@ -54,7 +54,12 @@ def documents_per_site(programme, kind) -> list[tuple[object, object]]:
 
 
 def _record(programme) -> ProgrammeRecord | None:
-    return ProgrammeRecord.objects.filter(programme=programme).first()
+    """Through the one-to-one accessor, which keeps the row (or its absence) on the
+    programme: the page's template reads the same record without a second query."""
+    try:
+        return programme.record
+    except ProgrammeRecord.DoesNotExist:
+        return None
 
 
 def facts_for(programme) -> frozenset[str]:

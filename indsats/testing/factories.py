@@ -14,6 +14,21 @@ def municipality_organisation(code: str) -> Organisation:
     return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality__code=code)
 
 
+def new_programme(code: str, organisation: Organisation, reference: str, **fields):
+    """A programme of the offer ``code`` at its first step, without an application."""
+    from indsats.catalogue.models import Offer
+    from indsats.programmes.models import Programme
+
+    return Programme.objects.create(
+        offer=Offer.objects.get(code=code),
+        reference=reference,
+        title=f"Forløb {reference}",
+        organisation=organisation,
+        current_step="initial_meeting",
+        **fields,
+    )
+
+
 def board() -> Organisation:
     return Organisation.objects.get(kind=OrganisationKind.BOARD)
 

@@ -47,13 +47,20 @@ def save(names: list[str]) -> dict[str, object]:
     return rows
 
 
+def emptying(names) -> list[str]:
+    """Statements that delete every row of the tables ``names``, for one transaction:
+    the foreign keys are deferred to its commit, so the order is free. Faster than
+    TRUNCATE for tables of a few rows, which PostgreSQL gives new files each time."""
+    quote = connection.ops.quote_name
+    return [f"DELETE FROM {quote(name)}" for name in names]  # noqa: S608 - our own tables
+
+
 def put_back(saved: dict[str, object]) -> None:
     """Make the tables hold exactly ``saved``: every other row goes, in one transaction."""
     quote = connection.ops.quote_name
-    # The foreign keys are deferred to the commit, so the order of the tables is free.
     with transaction.atomic(), connection.cursor() as cursor:
-        for name in saved:
-            cursor.execute(f"DELETE FROM {quote(name)}")  # noqa: S608
+        for statement in emptying(saved):
+            cursor.execute(statement)
         for name, rows in saved.items():
             if connection.vendor == "postgresql":
                 with cursor.cursor.copy(f"COPY {quote(name)} FROM STDIN") as stream:

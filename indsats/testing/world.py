@@ -214,20 +214,6 @@ def build_world() -> World:
     return World(users=users, records=records)
 
 
-def settle_foreign_keys() -> None:
-    """Check the foreign keys of what this transaction made so far, now, once.
-
-    For data a module's tests share inside one transaction (the world, the demo data).
-    PostgreSQL defers the checks to the end of the transaction. pytest-django checks the
-    constraints at the end of every test, inside the test's savepoint; rolling that back
-    makes the shared data's checks pending again, so each test ran all of them again
-    (65 ms a test for the world). Checked here, outside any test, they are done.
-    """
-    from django.db import connection
-
-    connection.check_constraints()
-
-
 def signed_in_session(user) -> str:
     """The key of a session of ``user``; a staff member's has confirmed an authenticator
     app, as ``django_otp.login`` records it after a right code."""

@@ -1,10 +1,9 @@
 """The world of records the authorisation matrix and the fuzz tests probe (C12)."""
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 
-from indsats.testing.world import build_world, settle_foreign_keys, signed_in_session
+from indsats.testing.module_data import built_for_the_module
+from indsats.testing.world import build_world, signed_in_session
 
 
 @pytest.fixture(scope="module")
@@ -18,18 +17,16 @@ def media_root(tmp_path_factory):
 def world(django_db_setup, django_db_blocker, media_root):
     """``indsats.testing.world`` and a signed-in session per role, built once per module
     inside a transaction that is rolled back at its end."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media_root),
-        transaction.atomic(),
-    ):
+
+    def build():
         built = build_world()
         built.records["sessions"] = {
             role: signed_in_session(user) for role, user in built.users.items() if user is not None
         }
-        settle_foreign_keys()
+        return built
+
+    with built_for_the_module(django_db_blocker, media_root, build) as built:
         yield built
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,14 @@ import pytest
 
 from indsats.core.concurrency import EditConflict, delete_if_unchanged
 from indsats.programmes.models import ThemeDay
-from indsats.programmes.tests.test_corrections import _programme
+from indsats.testing.factories import new_programme
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def theme_day(placement_site):
-    programme = _programme("O4", placement_site, "F-2027-0901")
+    programme = new_programme("O4", placement_site, "F-2027-0901")
     return ThemeDay.objects.create(programme=programme, date=date(2027, 3, 1), place="Granbakken")
 
 

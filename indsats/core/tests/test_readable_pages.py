@@ -9,12 +9,12 @@ English month name on a Danish page.
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 
 from indsats.accounts.models import Role, User
 from indsats.core.demo import DEMO_USERS
 from indsats.testing.demo_copy import load_demo_data_copied
+from indsats.testing.module_data import built_for_the_module
 from indsats.testing.readable import (
     crawl,
     links,
@@ -23,7 +23,6 @@ from indsats.testing.readable import (
     unreadable_fragments,
     visible_text,
 )
-from indsats.testing.world import settle_foreign_keys
 
 # --- The rules themselves, without a database -------------------------------------------
 
@@ -121,15 +120,8 @@ def demo_data(django_db_setup, django_db_blocker, media_root):
     """The demo data, loaded once for the module (twenty crawls read it; none changes
     it) inside a transaction rolled back at the module's end; each test runs in a
     savepoint within it."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media_root),
-        transaction.atomic(),
-    ):
-        users = load_demo_data_copied()
-        settle_foreign_keys()
+    with built_for_the_module(django_db_blocker, media_root, load_demo_data_copied) as users:
         yield users
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

@@ -88,3 +88,14 @@ def test_a_transactional_test_starts_from_the_reference_data_and_only_that():
     assert Municipality.objects.count() == 98
     created = UserFactory(email="ny@bruger.test", role=Role.APPLICANT)  # ids go on after
     assert created.pk
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_flush_between_transactional_tests_empties_every_table():
+    """On PostgreSQL the test session's flush deletes instead of truncating (conftest.py);
+    either way nothing may be left for the next transactional test."""
+    from django.core.management import call_command
+
+    UserFactory(email="efterladt@bruger.test", role=Role.APPLICANT)
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    assert table_rows.counts(table_rows.tables()) == (0,) * len(table_rows.tables())

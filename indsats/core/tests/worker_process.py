@@ -22,9 +22,7 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from django.conf import settings
 
-from indsats.testing.server import free_port, scratch_postgresql_database
-
-PROJECT_DIR = Path(__file__).resolve().parents[3]
+from indsats.testing.server import PROJECT_DIR, free_port, scratch_postgresql_database
 
 
 class SmtpServer:

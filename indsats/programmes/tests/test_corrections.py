@@ -12,9 +12,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from indsats.catalogue.models import Offer
-from indsats.programmes.models import Goal, HourEntry, Meeting, Programme, Task, ThemeDay
+from indsats.programmes.models import Goal, HourEntry, Meeting, Task, ThemeDay
 from indsats.programmes.timeline import timeline_for
+from indsats.testing.factories import new_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -24,27 +24,16 @@ THURSDAY = date(2030, 3, 7)
 ASCENSION_2027 = date(2027, 5, 6)  # Kristi himmelfartsdag
 
 
-def _programme(code, organisation, reference, **fields):
-    return Programme.objects.create(
-        offer=Offer.objects.get(code=code),
-        reference=reference,
-        title=f"Forløb {reference}",
-        organisation=organisation,
-        current_step="initial_meeting",
-        **fields,
-    )
-
-
 @pytest.fixture
 def programme(placement_site):
     """An O4 programme of Opholdsstedet Granbakken."""
-    return _programme("O4", placement_site, "OK-2030-0009")
+    return new_programme("O4", placement_site, "OK-2030-0009")
 
 
 @pytest.fixture
 def o1_programme(aarhus):
     """An O1 Temaforløb of Aarhus Kommune with O1.1's cap of 25 hours."""
-    return _programme("O1", aarhus, "TF-2030-0009", hour_cap=25)
+    return new_programme("O1", aarhus, "TF-2030-0009", hour_cap=25)
 
 
 def _url(name, programme, *more):
@@ -436,7 +425,7 @@ def test_it_edits_a_task_and_refuses_a_deadline_on_a_public_holiday(client, cons
 
 def test_it_deletes_a_goal_and_a_task_without_a_reason(client, consultant, aarhus):
     """C6 (#9): goals and tasks can be removed; a reason is optional."""
-    programme = _programme("O2", aarhus, "UF-2030-0009")
+    programme = new_programme("O2", aarhus, "UF-2030-0009")
     goal = Goal.objects.create(programme=programme, text="Beredskabet er kendt", order=1)
     task = Task.objects.create(
         programme=programme, title="Ring", due_on=MONDAY, created_by=consultant

@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from indsats.catalogue.models import Offer
 from indsats.programmes.models import (
     FocusGroup,
     Goal,
@@ -24,7 +23,7 @@ from indsats.programmes.models import (
     Task,
     ThemeDay,
 )
-from indsats.testing.factories import UserFactory
+from indsats.testing.factories import UserFactory, new_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -33,27 +32,16 @@ NEXT_MONDAY = date(2030, 3, 4)
 NEXT_WEDNESDAY = date(2030, 3, 6)
 
 
-def _programme(code, organisation, reference, **fields):
-    return Programme.objects.create(
-        offer=Offer.objects.get(code=code),
-        reference=reference,
-        title=f"Forløb {reference}",
-        organisation=organisation,
-        current_step="initial_meeting",
-        **fields,
-    )
-
-
 @pytest.fixture
 def programme(placement_site):
     """An O4 programme of Opholdsstedet Granbakken."""
-    return _programme("O4", placement_site, "OK-2030-0001")
+    return new_programme("O4", placement_site, "OK-2030-0001")
 
 
 @pytest.fixture
 def o1_programme(aarhus):
     """An O1 Temaforløb of Aarhus Kommune with O1.1's cap of 25 hours."""
-    return _programme("O1", aarhus, "TF-2030-0001", hour_cap=25)
+    return new_programme("O1", aarhus, "TF-2030-0001", hour_cap=25)
 
 
 def _url(name, programme, *more):
@@ -352,7 +340,7 @@ def test_it_refuses_to_lower_the_cap_through_the_raise_page(client, manager, o1_
 
 def test_it_adds_goals_in_order_and_records_their_results(client, consultant, aarhus):
     """O2.1 / O2.4: concrete goals, then results against them."""
-    programme = _programme("O2", aarhus, "UF-2030-0001")
+    programme = new_programme("O2", aarhus, "UF-2030-0001")
     client.force_login(consultant)
     client.post(_url("goal_add", programme), {"text": "Beredskabet er kendt", "result": ""})
     client.post(_url("goal_add", programme), {"text": "Alle kender tegnene", "result": ""})
@@ -548,7 +536,7 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, delivery_urls):
 
 def test_it_keeps_a_record_of_one_programme_out_of_another(client, consultant, programme, aarhus):
     """C6: a meeting is edited only through its own programme's address."""
-    other = _programme("O1", aarhus, "TF-2030-0009")
+    other = new_programme("O1", aarhus, "TF-2030-0009")
     meeting = Meeting.objects.create(
         programme=programme, kind="initial", starts_at=timezone.now(), place="Granbakken"
     )
@@ -578,7 +566,7 @@ def test_it_rechecks_the_cap_when_another_manager_raised_it_meanwhile(rf, manage
     """C6: the raise is checked again on the locked row, so a later, lower raise that was
     valid against the page the manager saw does not undo another manager's higher one."""
     from indsats.programmes.delivery_forms import HourCapForm
-    from indsats.programmes.models import Programme, hours_summary
+    from indsats.programmes.models import hours_summary
     from indsats.programmes.views.delivery import _raise_hour_cap
 
     seen = hours_summary(o1_programme)  # 25, as on the page the manager opened

@@ -40,7 +40,7 @@ def generate(params: ReportParams) -> Report:
         for offer in chosen:
             if (offer.pk, period.key) not in planned:
                 continue
-            use = capacity_use(offer, period, with_consultants=False)
+            use = capacity_use(offer, period)  # its consultants are not read here
             offer_rows.append(
                 {
                     "offer": offer_label(offer),
