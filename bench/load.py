@@ -35,20 +35,6 @@ def _url(name: str, *args) -> str:
     return reverse(name, args=args).replace(str(PLACEHOLDER), "{}")
 
 
-def _session_for(user) -> str:
-    """A logged-in session, as django.contrib.auth.login would make it."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    return session.session_key
-
-
 def prepare(users: int) -> dict:
     """Sessions and the keys the simulated users visit, from the bench data."""
     from indsats.accounts.models import Role, User
@@ -56,6 +42,10 @@ def prepare(users: int) -> dict:
     from indsats.catalogue.models import Offer
     from indsats.organisations.models import Municipality
     from indsats.testing import answers
+
+    # The session a completed sign-in leaves, for staff with the second factor confirmed
+    # (C12): the same helper as the browser tests', so the bench follows the sign-in.
+    from indsats.testing.world import signed_in_session
 
     answer_for = {"O1": answers.o1, "O2": answers.o2, "O3": answers.o3, "O4": answers.o4}
     applicants = []
@@ -72,7 +62,7 @@ def prepare(users: int) -> dict:
         person = User.objects.get(organisation_id=draft.organisation_id, role=Role.APPLICANT)
         applicants.append(
             {
-                "session": _session_for(person),
+                "session": signed_in_session(person),
                 "draft": draft.pk,
                 "answers": answer_for[draft.offer.code](),
                 "applications": list(
@@ -85,7 +75,7 @@ def prepare(users: int) -> dict:
         if len(applicants) >= users:
             break
     staff = [
-        {"session": _session_for(person)}
+        {"session": signed_in_session(person)}
         for person in User.objects.filter(email__endswith="@bench.test").exclude(
             role=Role.APPLICANT
         )
