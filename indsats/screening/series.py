@@ -2,19 +2,56 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from decimal import Decimal
+
+from django.core.cache import cache
 
 from indsats.organisations.models import Municipality
 
 from .inputs import Figures, load_figures, years_with_figures
+from .markers import figures_marker, municipalities_marker, records_marker
 from .models import ComparisonGroup
 from .parameters import Parameters
 from .references import rates_and_references_of
 from .rules import BOERNEHUS, NOTIFICATION, MunicipalityInput, rate
 
+#: How long a series stays in the cache. Its key changes whenever what it is computed from
+#: changes, and with the settings (which include today's date), so this only bounds the
+#: cache's size.
+CACHE_SECONDS = 24 * 60 * 60
+
 
 def time_series(municipality: Municipality, parameters: Parameters) -> list[dict]:
     """Per year with any figures: the municipality's rates and the reference rates.
+
+    Computing it reads every municipality's figures for every year (the references need
+    them), the heaviest part of the municipality's page; so it is kept in the cache under
+    a key made of cheap markers of all it reads (``markers``: the figures, the comparison
+    groups, the municipalities) and the settings. Any change to one of them is a new key.
+    """
+    key = _cache_key(municipality, parameters)
+    series = cache.get(key)
+    if series is None:
+        series = computed_time_series(municipality, parameters)
+        cache.set(key, series, CACHE_SECONDS)
+    return series
+
+
+def _cache_key(municipality: Municipality, parameters: Parameters) -> str:
+    inputs = {
+        "figures": figures_marker(),
+        "comparison_groups": records_marker(ComparisonGroup),
+        "municipalities": municipalities_marker(),
+        "parameters": parameters.to_dict(),
+    }
+    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"screening:series:{municipality.code}:{digest}"
+
+
+def computed_time_series(municipality: Municipality, parameters: Parameters) -> list[dict]:
+    """``time_series`` computed from the database, not the cache.
 
     The references use today's comparison groups and the given averaging method. Each
     year costs O(municipalities): the others' figures feed the references, but they are

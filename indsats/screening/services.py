@@ -10,7 +10,7 @@ import json
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 
 from indsats.organisations.models import (
@@ -23,6 +23,7 @@ from indsats.programmes.services import open_outreach_case
 
 from .coverage import inputs_missing_for_most
 from .inputs import gather, imported_reason_codes, uses_synthetic_data, years_with_figures
+from .markers import figures_marker, municipalities_marker, records_marker
 from .models import (
     ComparisonGroup,
     Decision,
@@ -68,18 +69,10 @@ def fingerprint(inputs: list[dict], parameters: dict) -> str:
 
 
 def data_marker(year: int) -> dict:
-    """A cheap marker of the inputs a screening of ``year`` reads (#11): per input table,
-    how many rows there are, their newest change time, and a counter that every change
-    raises whatever the clocks say (the newest import of a figure; the sum of the records'
-    versions); and a hash of the municipalities' names and regions.
-
-    A few aggregate queries, where gathering the inputs reads every figure and record.
-    Any import, edit, addition or deletion made through the application changes it.
-    """
-    figures = StatisticValue.objects.filter(year=year).aggregate(
-        rows=Count("pk"), counter=Max("source"), newest=Max("imported_at")
-    )
-    marker = {"figures": _marked(figures)}
+    """A cheap marker of the inputs a screening of ``year`` reads (#11; ``markers``): the
+    year's figures, the four kinds of records, and the municipalities' names and regions.
+    A few aggregate queries, where gathering the inputs reads every figure and record."""
+    marker = {"figures": figures_marker(year)}
     records = {
         "plans": PreparednessPlan,
         "press": PressCriticism,
@@ -87,23 +80,9 @@ def data_marker(year: int) -> dict:
         "comparison_groups": ComparisonGroup,
     }
     for name, model in records.items():
-        aggregates = model.objects.aggregate(
-            rows=Count("pk"), counter=Sum("version"), newest=Max("updated_at")
-        )
-        marker[name] = _marked(aggregates)
-    # Reference data without change times; 98 short rows.
-    municipalities = Municipality.objects.order_by("code").values_list(
-        "code", "name", "region__code", "region__name"
-    )
-    marker["municipalities"] = hashlib.sha256(
-        json.dumps(list(municipalities)).encode("utf-8")
-    ).hexdigest()
+        marker[name] = records_marker(model)
+    marker["municipalities"] = municipalities_marker()
     return marker
-
-
-def _marked(aggregates: dict) -> list:
-    newest = aggregates["newest"]
-    return [aggregates["rows"], aggregates["counter"], newest.isoformat() if newest else None]
 
 
 def run_screening(parameters: Parameters, user=None) -> ScreeningRun:
@@ -162,7 +141,8 @@ def data_changed_since(run: ScreeningRun) -> bool:
 
 
 def latest_run(year: int | None = None) -> ScreeningRun | None:
-    runs = ScreeningRun.objects.all()
+    """The newest run, without its saved inputs (read again only if asked for)."""
+    runs = ScreeningRun.objects.for_pages()
     if year is not None:
         runs = runs.filter(year=year)
     return runs.first()

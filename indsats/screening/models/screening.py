@@ -118,6 +118,13 @@ class ScreeningSettings(models.Model):
         )
 
 
+class ScreeningRunQuerySet(models.QuerySet):
+    def for_pages(self):
+        """Without ``inputs``: every municipality's figures and records, kept to reproduce
+        the run; no page shows them, and reading them took a third of a page's time."""
+        return self.defer("inputs")
+
+
 class ScreeningRun(models.Model):
     """One screening: the parameters, the data versions and inputs it used, and its results.
 
@@ -142,6 +149,8 @@ class ScreeningRun(models.Model):
     results = models.JSONField(_("resultater"))
     fingerprint = models.CharField(_("fingeraftryk af inddata og parametre"), max_length=64)
     synthetic = models.BooleanField(_("bygger på syntetiske data"), default=False)
+
+    objects = ScreeningRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,11 +8,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from indsats.organisations.models import Municipality
+from indsats.screening.forms import ComparisonGroupForm
 from indsats.screening.inputs import gather
 from indsats.screening.models import ComparisonGroup
-from indsats.screening.series import time_series
+from indsats.screening.series import computed_time_series, time_series
 from indsats.screening.services import current_parameters
 from indsats.screening.tests import reference_core
 
@@ -55,3 +58,64 @@ def test_it_compares_with_the_group_without_the_municipality_itself(two_years):
     # 2023: Frederiksberg 5 and Aarhus 4 notifications per 1,000 children, pooled 4.5.
     assert series[1]["references"]["notification"]["group"] == Decimal("4.5")
     assert series[1]["rates"]["notification"] == 12
+
+
+# The series is kept in the cache under the markers of what it reads (#11, C13).
+
+
+def _reads_figures(queries) -> bool:
+    return any('"value"' in query["sql"] for query in queries.captured_queries)
+
+
+def test_it_reads_the_figures_once_and_then_only_the_markers(two_years):
+    copenhagen = Municipality.objects.get(code="101")
+    parameters = current_parameters(2023, as_of=AS_OF)
+    with CaptureQueriesContext(connection) as first:
+        series = time_series(copenhagen, parameters)
+    with CaptureQueriesContext(connection) as again:
+        assert time_series(copenhagen, parameters) == series
+    assert _reads_figures(first)
+    assert not _reads_figures(again)
+    assert len(again) == 3  # the figures', the groups' and the municipalities' markers
+
+
+def test_it_shows_a_new_import_at_once(two_years, add_statistics):
+    copenhagen = Municipality.objects.get(code="101")
+    parameters = current_parameters(2023, as_of=AS_OF)
+    before = time_series(copenhagen, parameters)
+    add_statistics(2023, {"101": (1000, 20, 2)})
+    after = time_series(copenhagen, parameters)
+    assert after[1]["rates"]["notification"] == 20 != before[1]["rates"]["notification"]
+    assert after == computed_time_series(copenhagen, parameters)
+
+
+def test_it_follows_a_comparison_group_given_other_members(two_years):
+    copenhagen = Municipality.objects.get(code="101")
+    parameters = current_parameters(2023, as_of=AS_OF)
+    assert time_series(copenhagen, parameters)[1]["references"]["notification"]["group"] == 4.5
+    group = ComparisonGroup.objects.get(municipality=copenhagen)
+    form = ComparisonGroupForm(
+        {"members": [Municipality.objects.get(code="751").pk], "version": group.version},
+        instance=group,
+        municipality=copenhagen,
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    series = time_series(copenhagen, parameters)
+    assert series[1]["references"]["notification"]["group"] == 4  # Aarhus alone
+    assert series == computed_time_series(copenhagen, parameters)
+
+
+def test_it_follows_the_settings_and_a_municipality_moved_to_another_region(two_years):
+    copenhagen = Municipality.objects.get(code="101")
+    pooled = current_parameters(2023, as_of=AS_OF, averaging="pooled")
+    mean = current_parameters(2023, as_of=AS_OF, averaging="mean")
+    for parameters in (pooled, mean, pooled):
+        assert time_series(copenhagen, parameters) == computed_time_series(copenhagen, parameters)
+    region = time_series(copenhagen, pooled)[1]["references"]["notification"]["region"]
+    aarhus = Municipality.objects.get(code="751")
+    Municipality.objects.filter(code="751").update(region=copenhagen.region)
+    moved = time_series(copenhagen, pooled)
+    assert moved[1]["references"]["notification"]["region"] != region
+    assert moved == computed_time_series(copenhagen, pooled)
+    assert aarhus.region != copenhagen.region  # it was elsewhere before

@@ -4,6 +4,8 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indsats.programmes.models import Programme
@@ -167,6 +169,21 @@ def test_it_downloads_a_run_as_csv_and_json(client, consultant, screened):
     assert "attachment" in csv_response["Content-Disposition"]
     json_response = client.get(reverse("screening:download_json", args=[screened.pk]))
     assert json_response.json()["municipalities"][0]["code"] == "101"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"), [("screening:list", ()), ("screening:municipality", ("101",))]
+)
+def test_its_pages_never_read_a_runs_saved_inputs(client, case_officer, screened, name, args):
+    """The inputs (every municipality's figures, kept to reproduce the run) are the run's
+    biggest column after the results; no page shows them (#11, C13)."""
+    client.force_login(case_officer)
+    run_table = ScreeningRun._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse(name, args=args)).status_code == 200
+    run_reads = [query["sql"] for query in queries.captured_queries if run_table in query["sql"]]
+    assert run_reads
+    assert not any('"inputs"' in sql for sql in run_reads)
 
 
 def test_it_shows_a_municipality_with_its_figures_charts_and_tables(client, manager, screened):

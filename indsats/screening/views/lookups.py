@@ -15,7 +15,7 @@ def get_municipality(code: str) -> Municipality:
 def get_run(pk) -> ScreeningRun:
     if not str(pk).isdigit():
         raise Http404
-    return get_object_or_404(ScreeningRun, pk=pk)
+    return get_object_or_404(ScreeningRun.objects.for_pages(), pk=pk)
 
 
 def get_press(pk) -> PressCriticism:
