@@ -159,9 +159,9 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache, for the anonymous catalogue pages (C13). In production a table in the database,
-# shared by every worker and host, so that an offer edit reaches them all at once; a
-# per-process memory cache in development.
+# Cache, for the anonymous catalogue pages and the screening's series (C13). In production a
+# table in the database, shared by every worker and host, so that an offer edit reaches them
+# all at once; a per-process memory cache in development.
 CACHES = {
     "default": parse_cache_url(
         "CACHE_URL", env.str("CACHE_URL", default="db://" if PRODUCTION else "locmem://")
