@@ -256,30 +256,3 @@ def rates_and_references(
                     refs[measure][name] = groups[measure].reference(member, codes, published)
         result[member.item.code] = (member.rates, refs)
     return result
-
-
-def rates_and_references_of(
-    code: str, inputs: Sequence[MunicipalityInput], averaging: str, references: Iterable[str]
-) -> tuple[Rates, References]:
-    """One municipality's rates and references in O(n), without screening the others.
-
-    Raises KeyError when ``code`` is not among the inputs, ValueError for a repeated code.
-    """
-    everyone = _everyone(inputs)
-    member = everyone[code]
-    region = [m for m in everyone.values() if m.item.region_code == member.item.region_code]
-    codes = _group_codes(member.item, everyone)
-    refs: References = {measure: {} for measure in MEASURES}
-    for measure in MEASURES:
-        for name in references:
-            if name == "country":
-                pairs = [other.pairs[measure] for other in everyone.values()]
-                refs[measure][name] = reference_rate(pairs, averaging)
-            elif name == "region":
-                pairs = [other.pairs[measure] for other in region]
-                refs[measure][name] = reference_rate(pairs, averaging)
-            elif codes is None:
-                refs[measure][name] = NO_GROUP
-            else:
-                refs[measure][name] = _plain_group_reference(codes, everyone, measure, averaging)
-    return member.rates, refs

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indsats.screening.parameters import REFERENCES, Parameters
-from indsats.screening.references import rates_and_references, rates_and_references_of
+from indsats.screening.references import rates_and_references
 from indsats.screening.rules import MunicipalityInput, Plan, screen
 from indsats.screening.snapshot import result_to_dict
 from indsats.screening.tests import reference_core
@@ -135,10 +135,6 @@ def test_it_computes_every_rate_and_reference_as_the_reference_core(inputs, para
     args = (params.averaging, params.references)
     new = rates_and_references(inputs, *args)
     assert _shown(new) == _shown(reference_core.rates_and_references(inputs, *args))
-    for item in inputs:  # one municipality alone, as its page needs (time series)
-        assert _shown({item.code: rates_and_references_of(item.code, inputs, *args)}) == (
-            _shown({item.code: new[item.code]})
-        )
 
 
 @given(st.integers(min_value=2, max_value=30), st.sampled_from(["pooled", "mean"]))
