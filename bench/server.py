@@ -12,23 +12,19 @@ import contextlib
 import http.client
 import os
 import secrets
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchdb import ROOT  # first: it puts the project on the path
+
+from indsats.testing.server import free_port
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
 STATIC_ROOT = Path(tempfile.gettempdir()) / "indsats-bench" / "static"  # kept between runs
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def production_environment(database_url: str, port: int, static_root: str) -> dict[str, str]:
