@@ -416,7 +416,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Replace Django's own console handler, which would print every line a second time.
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # django-axes says at INFO that it started (every command) and that it reset a count
+        # (every sign-in); its lockouts, which matter, are warnings.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Audit trail (django-auditlog): every domain model registers itself in its AppConfig.ready().
