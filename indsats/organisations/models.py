@@ -27,6 +27,16 @@ class Region(models.Model):
         return self.name
 
 
+#: The two municipalities whose official name is not "<name> Kommune".
+_OFFICIAL_NAMES = {"København": "Københavns Kommune", "Bornholm": "Bornholms Regionskommune"}
+
+
+def official_name(municipality_name: str) -> str:
+    """The municipality's name as it calls itself: "Aarhus Kommune", "Københavns Kommune",
+    "Bornholms Regionskommune"."""
+    return _OFFICIAL_NAMES.get(municipality_name, f"{municipality_name} Kommune")
+
+
 class Municipality(models.Model):
     code = models.CharField(_("kommunekode"), max_length=3, unique=True)
     name = models.CharField(_("navn"), max_length=100)
@@ -40,7 +50,7 @@ class Municipality(models.Model):
         verbose_name_plural = _("kommuner")
 
     def __str__(self):
-        return f"{self.name} Kommune"
+        return official_name(self.name)
 
 
 class OrganisationKind(models.TextChoices):

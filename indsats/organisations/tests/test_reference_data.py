@@ -50,3 +50,20 @@ def test_it_gives_every_municipality_one_applicant_organisation_and_has_one_boar
     )
     assert Organisation.objects.get(kind=OrganisationKind.BOARD).name == "Socialstyrelsen"
     assert str(Municipality.objects.get(code="751")) == "Aarhus Kommune"
+
+
+@pytest.mark.parametrize(
+    ("code", "official"),
+    [
+        ("101", "Københavns Kommune"),
+        ("400", "Bornholms Regionskommune"),
+        ("147", "Frederiksberg Kommune"),
+    ],
+)
+def test_it_names_each_municipality_as_it_names_itself(code, official):
+    municipality = Municipality.objects.get(code=code)
+    assert str(municipality) == official
+    organisation = Organisation.objects.get(
+        kind=OrganisationKind.MUNICIPALITY, municipality=municipality
+    )
+    assert organisation.name == official

@@ -164,7 +164,7 @@ def test_it_reminds_the_board_once_of_plans_falling_due():
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "Aarhus Kommune: fristen var 1. januar 2024" in body
-    assert "København Kommune: frist 16. marts 2025" in body
+    assert "Københavns Kommune: frist 16. marts 2025" in body
     assert "Frederiksberg" not in body
     assert "/screening/kommuner/101/" in body
 
