@@ -144,8 +144,10 @@ def test_it_throttles_wrong_codes_so_even_the_right_one_waits(client, case_offic
     password_sign_in(client, case_officer)
     client.post(VERIFY, {"code": wrong_code(device)})
     response = client.post(VERIFY, {"code": next_code(device)})
-    assert "for mange gange i træk" in response.text
-    assert "Vent 1 sekund" in response.text
+    # One wrong code is not "too many": the message says what happened and how long to wait.
+    assert "for mange gange" not in response.text
+    assert "Den forrige kode passede ikke" in response.text
+    assert "vente 1 sekund, før du prøver igen" in response.text
     assert client.get(STAFF_PAGE).status_code == 302
     device.refresh_from_db()
     assert device.throttling_failure_count == 1

@@ -82,11 +82,13 @@ def verify(request):
 
 def _code_error(result, setting_up: bool = False) -> str:
     if result.wait_seconds:
+        # django-otp waits 1, 2, 4 ... seconds after each wrong code in a row: after the
+        # first as well, so the message must not speak of "too many".
         return ngettext(
-            "Du har skrevet en forkert kode for mange gange i træk. Vent %(seconds)d sekund, "
-            "og prøv igen.",
-            "Du har skrevet en forkert kode for mange gange i træk. Vent %(seconds)d sekunder, "
-            "og prøv igen.",
+            "Den forrige kode passede ikke. Af sikkerhedshensyn skal du vente %(seconds)d "
+            "sekund, før du prøver igen.",
+            "Den forrige kode passede ikke. Af sikkerhedshensyn skal du vente %(seconds)d "
+            "sekunder, før du prøver igen.",
             result.wait_seconds,
         ) % {"seconds": result.wait_seconds}
     if setting_up:
