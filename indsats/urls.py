@@ -1,5 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# The admin site under the service's own name, not "Django administration".
+admin.site.site_header = _("Indsats – administration")
+admin.site.site_title = _("Indsats – administration")
+admin.site.index_title = _("Administration af Indsats")
 
 urlpatterns = [
     path("", include("indsats.core.urls")),

@@ -58,3 +58,10 @@ def test_it_lists_organisations_for_the_administrator(client, administrator, pla
 def test_it_opens_each_register_in_the_admin_site(client, administrator, url_name):
     client.force_login(administrator)
     assert client.get(reverse(url_name)).status_code == 200
+
+
+def test_it_calls_the_admin_site_by_the_services_name(client, administrator):
+    client.force_login(administrator)
+    page = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="da").text
+    assert "Indsats – administration" in page
+    assert "Django" not in page
