@@ -2,7 +2,7 @@
 
 ``paginate(request, rows)`` gives a ``Pagination``: the rows of the asked-for page and the
 links the include ``includes/pagination.html`` draws. A page number that is not a number
-shows the first page; one past the end shows the last (never a 404 or a 500), because a
+or below 1 shows the first page; one past the end shows the last (never a 404 or a 500), because a
 list that shrank while someone was paging must still show something. Every link keeps the
 other query parameters (filters, sort), so paging never loses them.
 
@@ -78,6 +78,15 @@ class Pagination:
         return self.num_pages > 1
 
 
+def _asked_page(value: str | None) -> str | None:
+    """The page asked for; 0 and negative numbers mean the first page (Django's paginator
+    would show the last, as for a number past the end)."""
+    try:
+        return "1" if int(value) < 1 else value
+    except (TypeError, ValueError):
+        return value  # not a number: the paginator shows the first page
+
+
 def _href(query, parameter: str, number: int) -> str:
     query = query.copy()
     if number == 1:
@@ -106,7 +115,7 @@ def paginate(
     paginator = Paginator(rows, per_page)
     if count is not None:
         paginator.count = count  # the cached property's value, set ahead
-    page = paginator.get_page(request.GET.get(parameter))
+    page = paginator.get_page(_asked_page(request.GET.get(parameter)))
     total = page.paginator.num_pages
     query = request.GET
 

@@ -61,6 +61,13 @@ def test_it_shows_the_first_page_for_a_page_that_is_not_a_number(asked):
     assert _page(f"side={asked}").number == 1
 
 
+@pytest.mark.parametrize("asked", ["0", "-1", "-1000000000000"])
+def test_it_shows_the_first_page_for_a_page_below_one(asked):
+    pagination = _page(f"side={asked}")
+    assert pagination.number == 1
+    assert list(pagination) == list(range(PAGE_SIZE))
+
+
 def test_it_pages_two_lists_on_one_page_apart():
     pagination = _page("side=2&side_henvendelser=3", parameter="side_henvendelser")
     assert pagination.number == 3
