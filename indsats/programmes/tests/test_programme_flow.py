@@ -65,7 +65,7 @@ def test_it_refuses_a_step_whose_records_are_missing(client, consultant, joint_p
         reverse("programmes:step_complete", args=[joint_programme.pk, "initial_meeting"]),
         follow=True,
     )
-    assert "det indledende møde er ikke registreret endnu" in response.text
+    assert "referatet fra det indledende møde er ikke registreret endnu" in response.text
 
 
 def _record_initial_meeting(programme):

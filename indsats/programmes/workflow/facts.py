@@ -58,7 +58,10 @@ MEETING_RECORDED = "meeting_recorded"
 MISSING: Mapping[str, str] = MappingProxyType(
     {
         DECISION_GRANTED: _("Mangler: der er ikke truffet en afgørelse om bevilling endnu."),
-        INITIAL_MEETING_RECORDED: _("Mangler: det indledende møde er ikke registreret endnu."),
+        INITIAL_MEETING_RECORDED: _(
+            "Mangler: referatet fra det indledende møde er ikke registreret endnu (et møde, der "
+            "er aftalt, tæller, når det er holdt, og referatet er skrevet)."
+        ),
         AGREEMENT_GENERATED: _("Mangler: samarbejdsaftalen er ikke lavet endnu."),
         START_FOCUS_GROUP_RECORDED: _(
             "Mangler: fokusgruppeinterviewet ved forløbets start er ikke registreret endnu."
@@ -85,7 +88,10 @@ MISSING: Mapping[str, str] = MappingProxyType(
             "Mangler: opfølgningen på de forventede resultater er ikke registreret endnu."
         ),
         EVALUATION_RECORDED: _("Mangler: evalueringen af forløbet er ikke registreret endnu."),
-        MEETING_RECORDED: _("Mangler: mødet med kommunen er ikke registreret endnu."),
+        MEETING_RECORDED: _(
+            "Mangler: referatet fra mødet med kommunen er ikke registreret endnu (et møde, der er "
+            "aftalt, tæller, når det er holdt, og referatet er skrevet)."
+        ),
     }
 )
 
