@@ -1,4 +1,3 @@
-from auditlog.models import LogEntry
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -8,18 +7,22 @@ from indsats.accounts.permissions import can_view_audit_trail, can_view_read_log
 from indsats.core.pagination import paginate
 
 from .describe import describe
-from .forms import ReadLogFilterForm
+from .forms import ReadLogFilterForm, TrailFilterForm
 
 
+@require_safe
 @requires(can_view_audit_trail)
 def trail(request):
-    """Every recorded change, newest first, 50 a page (C13)."""
-    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+    """Every recorded change, newest first, 50 a page (C13), filtered as the address says."""
+    asked = any(name in request.GET for name in TrailFilterForm.base_fields)
+    form = TrailFilterForm(request.GET if asked else None)
+    entries = form.entries().select_related("actor", "content_type")
     pagination = paginate(request, entries, label=_("Sider i revisionssporet"))
     return render(
         request,
         "audit/trail.html",
         {
+            "form": form,
             "pagination": pagination,
             "page": pagination.page,
             "described": [describe(entry) for entry in pagination],
