@@ -20,6 +20,18 @@ def rounded(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def as_given(value: Decimal) -> Decimal:
+    """``value`` with the decimals it has and no trailing zeros: 4.50 is 4.5, 4.00 is 4.
+    For a figure that is exact, such as a weighted count, where rounding would change it.
+
+    >>> as_given(Decimal("4.50")), as_given(Decimal("4.00")), as_given(Decimal("120"))
+    (Decimal('4.5'), Decimal('4'), Decimal('120'))
+    """
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def _sign(difference: Decimal) -> int:
     return (difference > 0) - (difference < 0)
 

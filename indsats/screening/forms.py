@@ -23,14 +23,16 @@ from .models import (
     SourceKind,
 )
 from .parameters import SETTING_RANGES, ParameterError, parse_reason_periods
+from .weblinks import WebAddressField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def https_by_default(field, **kwargs):
-    """Model fields as form fields; a web address typed without a scheme gets https://."""
+    """Model fields as form fields; a web address is http or https only, and one typed
+    without a scheme gets https:// (``weblinks``, the importers' rules too)."""
     if isinstance(field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
+        kwargs.setdefault("form_class", WebAddressField)
     return field.formfield(**kwargs)
 
 
@@ -54,8 +56,9 @@ class DecisionForm(forms.Form):
         help_text=_("Den, Socialstyrelsen kontakter i det opsøgende forløb."),
     )
 
-    def __init__(self, *args, municipality: Municipality, **kwargs):
+    def __init__(self, *args, municipality: Municipality, running_case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.running_case = running_case  # an outreach case in progress: no second one
         contacts = list(municipality.contacts.all())
         if not contacts:
             del self.fields["contact"]
@@ -67,6 +70,21 @@ class DecisionForm(forms.Form):
         )
         chosen = first_contact(contacts)
         field.initial = chosen.pk if chosen else None
+
+    def clean_decision(self):
+        decision = self.cleaned_data["decision"]
+        if decision == Decision.CONTACT and self.running_case is not None:
+            raise outreach_in_progress(self.running_case)
+        return decision
+
+
+def outreach_in_progress(programme) -> forms.ValidationError:
+    """»Tag kontakt« refused while ``programme``, an outreach case, is in progress."""
+    return forms.ValidationError(
+        _("Der er allerede et opsøgende forløb i gang med kommunen: %(reference)s. Følg op i det."),
+        code="outreach_in_progress",
+        params={"reference": programme.reference},
+    )
 
 
 class PlanForm(VersionedModelForm):
@@ -85,7 +103,7 @@ class PlanForm(VersionedModelForm):
             )
         elif approved and revised and revised < approved:
             self.add_error("revised_on", _("Revisionen kan ikke ligge før godkendelsen."))
-        if cleaned.get("is_published") and not cleaned.get("url"):
+        if cleaned.get("is_published") and not cleaned.get("url") and "url" not in self.errors:
             self.add_error("url", _("Skriv adressen, hvor beredskabet er offentliggjort."))
         return cleaned
 

@@ -19,6 +19,7 @@ from indsats.organisations.models import (
     Organisation,
     OrganisationKind,
 )
+from indsats.programmes.models import Programme, ProgrammeStatus
 from indsats.programmes.services import open_outreach_case
 
 from .coverage import inputs_missing_for_most
@@ -152,6 +153,32 @@ def municipality_organisation(municipality: Municipality) -> Organisation:
     return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality=municipality)
 
 
+OUTREACH_OFFER = "O5"
+
+
+class OutreachAlreadyOpen(Exception):  # noqa: N818 - reads as a sentence
+    """»Tag kontakt« while an outreach case with the municipality is still in progress."""
+
+    def __init__(self, programme: Programme):
+        self.programme = programme
+        super().__init__(f"outreach case {programme.reference} is still in progress")
+
+
+def running_outreach_case(municipality: Municipality) -> Programme | None:
+    """The municipality's outreach case (O5) still in progress (neither closed nor
+    stopped), newest first; None when there is none."""
+    return (
+        Programme.objects.filter(
+            offer__code=OUTREACH_OFFER,
+            organisation__kind=OrganisationKind.MUNICIPALITY,
+            organisation__municipality=municipality,
+            status=ProgrammeStatus.ACTIVE,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def record_decision(
     municipality: Municipality,
@@ -162,11 +189,20 @@ def record_decision(
     contact: MunicipalContact | None = None,
 ) -> ScreeningDecision:
     """Record staff's judgement; *contact* opens an outreach case (O5) in the workflow,
-    with ``contact`` as the person to contact in the municipality."""
+    with ``contact`` as the person to contact in the municipality.
+
+    Contact is refused (OutreachAlreadyOpen) while an outreach case with the municipality
+    is in progress: one case per municipality at a time. The municipality's row is locked
+    first, so that two managers deciding at once cannot both open one (on SQLite the
+    transaction takes the write lock as it begins)."""
     programme = None
     if contact is not None and contact.municipality_id != municipality.pk:
         raise ValueError("the contact belongs to another municipality")
     if decision == Decision.CONTACT:
+        Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+        running = running_outreach_case(municipality)
+        if running is not None:
+            raise OutreachAlreadyOpen(running)
         programme = open_outreach_case(municipality_organisation(municipality), user, reason)
     return ScreeningDecision.objects.create(
         municipality=municipality,

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from indsats.organisations.models import Municipality, Region
 
@@ -40,9 +41,12 @@ class ImportResult:
         return self.created + self.updated
 
     def summary(self) -> str:
-        text = _(
+        text = ngettext(
+            "%(read)s række læst: %(created)s nye, %(updated)s ændrede, %(unchanged)s uændrede, "
+            "%(skipped)s sprunget over (landstal, regioner o.l.).",
             "%(read)s rækker læst: %(created)s nye, %(updated)s ændrede, %(unchanged)s uændrede, "
-            "%(skipped)s sprunget over (landstal, regioner o.l.)."
+            "%(skipped)s sprunget over (landstal, regioner o.l.).",
+            self.rows_read,
         ) % {
             "read": self.rows_read,
             "created": self.created,

@@ -20,11 +20,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import ComparisonGroup, DataSource, PreparednessPlan, SourceKind
+from ..weblinks import parse_web_address
 from .base import Areas, DuplicateCheck, ImportResult, Progress, fail_if, sha256
 from .csvformat import LineError, parse_date, parse_yes_no, read_table
 
 PLAN_COLUMNS = ("KOMMUNEKODE", "GODKENDT", "REVIDERET", "OFFENTLIGGJORT", "URL")
 GROUP_COLUMNS = ("KOMMUNEKODE", "SAMMENLIGNINGSKOMMUNE")
+URL_MAX = PreparednessPlan._meta.get_field("url").max_length
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,18 @@ def import_plans(
         if municipality is None:
             areas.not_a_municipality(code, row.line, errors)
             continue
-        parsed.append(_PlanRow(municipality, approved, revised, published, row.cells["URL"]))
+        # The edit form's rules (PlanForm): http(s) only, and a published plan's address.
+        try:
+            url = parse_web_address(row.cells["URL"], URL_MAX)
+        except ValueError as exc:
+            errors.append(LineError(row.line, str(exc)))
+            continue
+        if published and not url:
+            errors.append(
+                LineError(row.line, _("skriv adressen, hvor beredskabet er offentliggjort."))
+            )
+            continue
+        parsed.append(_PlanRow(municipality, approved, revised, published, url))
     fail_if(errors)
     result = ImportResult(source=None, rows_read=len(rows))
     with transaction.atomic():

@@ -23,13 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import MinisterialRequest, PressCriticism, RequestStatus
+from ..weblinks import parse_web_address
 from .base import Areas, DuplicateCheck, ImportResult, Progress, fail_if
 from .csvformat import LineError, Row, parse_date, read_table
 
@@ -103,16 +102,11 @@ def parse_press_row(row: Row, today: date) -> PressRow | list[LineError]:
     medium = _required(row, "MEDIE", _("Mediet"), errors)
     _at_most(medium, MEDIUM_MAX, _("Mediet"), errors)
     summary = _required(row, "RESUMÉ", _("Resuméet"), errors)
-    url = row.cells.get("LINK", "").strip()
-    if url:
-        _at_most(url, URL_MAX, _("Linket"), errors)
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            errors.append(
-                _("»%(value)s« er ikke en webadresse (skriv fx https://www.dr.dk/…).")
-                % {"value": url}
-            )
+    url = ""
+    try:
+        url = parse_web_address(row.cells.get("LINK", ""), URL_MAX)
+    except ValueError as exc:
+        errors.append(str(exc))
     if errors:
         return [LineError(row.line, message) for message in errors]
     return PressRow(row.line, code, published_on, medium, url, summary)

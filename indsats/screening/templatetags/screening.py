@@ -5,8 +5,10 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ..figures import as_given as without_trailing_zeros
 from ..figures import decimals_to_tell_apart, rounded
 from ..labels import FACTOR_LABELS, FACTOR_SHORT_LABELS, MEASURE_LABELS, REFERENCE_LABELS
+from ..weblinks import is_web_address as _is_web_address
 
 register = template.Library()
 
@@ -48,6 +50,12 @@ def measure_label(name: str) -> str:
 
 
 @register.filter
+def is_web_address(value) -> bool:
+    """Whether a stored address may be a link: http(s) only, never ``javascript:`` (C12)."""
+    return _is_web_address(value)
+
+
+@register.filter
 def state(met) -> str:
     """True, False or None (missing) in words."""
     if met is None:
@@ -72,6 +80,17 @@ def rate(value, decimals: int = 1) -> str:
     except InvalidOperation:
         return str(value)
     return number_format(rounded(number, int(decimals)), int(decimals))
+
+
+@register.filter
+def as_given(value) -> str:
+    """A figure with the decimals it has, with a decimal comma (#9): a weighted count of
+    4.50 is »4,5«, of 4.00 »4«; never rounded to a whole number."""
+    number = _decimal(value)
+    if number is None:
+        return rate(value)
+    number = without_trailing_zeros(number)
+    return number_format(number, max(0, -number.as_tuple().exponent))
 
 
 def _decimal(value) -> Decimal | None:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from indsats.screening.figures import decimals_to_tell_apart, rounded
+from indsats.screening.figures import as_given, decimals_to_tell_apart, rounded
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,11 @@ def test_it_writes_a_flag_in_danish_with_the_digits_that_make_it_true():
         assert compared(close, "F5") == "1,041 > 1,038"  # 1,0 > 1,0 and 1,04 > 1,04 would lie
         assert compared(low, "F6") == "0,960 < 0,963"
         assert compared({**close, "measure": "notification"}, "F7").startswith("1,041 <")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("4.50", "4.5"), ("4.00", "4"), ("1.5", "1.5"), ("0.25", "0.25"), ("120", "120"), ("0", "0")],
+)
+def test_a_weighted_count_keeps_its_decimals_without_trailing_zeros(value, expected):
+    assert str(as_given(Decimal(value))) == expected

@@ -60,7 +60,7 @@ def test_the_outreach_case_gets_the_contact_the_manager_chose(client, manager, c
     programme = Programme.objects.get()
     assert outreach_contact(programme) == contacts["owner"]
     page = client.get(URL)
-    named = f"opsøgende forløb {programme.reference}, kontaktperson Sanne Testsen"
+    named = f"opsøgende forløb {programme.reference}</a>, kontaktperson Sanne Testsen"
     assert named in page.text
 
 

@@ -15,7 +15,7 @@ from indsats.accounts.decorators import requires
 from indsats.audit.reads import ReadKind, record_read, screening_label
 from indsats.programmes.models import Programme
 
-from ..forms import DecisionForm
+from ..forms import DecisionForm, outreach_in_progress
 from ..labels import MEASURE_LABELS, REFERENCE_LABELS
 from ..models import (
     ComparisonGroup,
@@ -28,7 +28,15 @@ from ..models import (
 )
 from ..rules import BOERNEHUS, NOTIFICATION
 from ..series import chart_data, time_series
-from ..services import current_parameters, latest_run, municipality_organisation, record_decision
+from ..services import (
+    OutreachAlreadyOpen,
+    current_parameters,
+    data_changed_since,
+    latest_run,
+    municipality_organisation,
+    record_decision,
+    running_outreach_case,
+)
 from .lookups import get_municipality
 
 
@@ -69,28 +77,41 @@ def detail(request, code):
     municipality = get_municipality(code)
     can_decide = permissions.can_decide_outreach(request.user)
     run = latest_run()
-    form = DecisionForm(request.POST or None, municipality=municipality) if can_decide else None
+    running_case = running_outreach_case(municipality)
+    form = None
+    if can_decide:
+        form = DecisionForm(
+            request.POST or None, municipality=municipality, running_case=running_case
+        )
     if request.method == "POST":
         if not can_decide:
             raise PermissionDenied
         if form.is_valid():
-            decision = record_decision(
-                municipality,
-                form.cleaned_data["decision"],
-                form.cleaned_data["reason"],
-                request.user,
-                run=run,
-                contact=form.cleaned_data.get("contact"),
-            )
-            if decision.decision == Decision.CONTACT:
-                messages.success(
-                    request,
-                    _("Beslutningen er gemt, og det opsøgende forløb %(reference)s er oprettet.")
-                    % {"reference": decision.programme.reference},
+            try:
+                decision = record_decision(
+                    municipality,
+                    form.cleaned_data["decision"],
+                    form.cleaned_data["reason"],
+                    request.user,
+                    run=run,
+                    contact=form.cleaned_data.get("contact"),
                 )
+            except OutreachAlreadyOpen as refused:  # opened since the form was checked
+                running_case = refused.programme
+                form.add_error("decision", outreach_in_progress(running_case))
             else:
-                messages.success(request, _("Beslutningen er gemt."))
-            return redirect("screening:municipality", code=municipality.code)
+                if decision.decision == Decision.CONTACT:
+                    messages.success(
+                        request,
+                        _(
+                            "Beslutningen er gemt, og det opsøgende forløb %(reference)s er "
+                            "oprettet."
+                        )
+                        % {"reference": decision.programme.reference},
+                    )
+                else:
+                    messages.success(request, _("Beslutningen er gemt."))
+                return redirect("screening:municipality", code=municipality.code)
     record_read(request, ReadKind.SCREENING, municipality.code, screening_label(municipality))
     parameters = current_parameters(run.year if run else None)
     series, charts = _charts(municipality, parameters)
@@ -103,6 +124,16 @@ def detail(request, code):
     )
     for programme in programmes:
         programme.url = _programme_url(programme)
+    decisions = list(
+        ScreeningDecision.objects.filter(municipality=municipality)
+        .select_related("decided_by", "programme", "contact")
+        .order_by("-decided_at", "-pk")
+    )
+    for decision in decisions:
+        if decision.programme is not None:
+            decision.programme.url = _programme_url(decision.programme)
+    if running_case is not None:
+        running_case.url = _programme_url(running_case)
     return render(
         request,
         "screening/municipality.html",
@@ -119,9 +150,9 @@ def detail(request, code):
             .prefetch_related("members")
             .first(),
             "programmes": programmes,
-            "decisions": ScreeningDecision.objects.filter(municipality=municipality)
-            .select_related("decided_by", "programme", "contact")
-            .order_by("-decided_at", "-pk"),
+            "decisions": decisions,
+            "running_case": running_case,
+            "data_changed": run is not None and data_changed_since(run),
             "form": form,
             "can_record": permissions.can_record_screening_information(request.user),
             "contacts": municipality.contacts.all(),
