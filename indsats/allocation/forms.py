@@ -77,15 +77,68 @@ class ConsultantHoursForm(forms.Form):
 
 
 class MoveForm(forms.Form):
+    """Move an application (its whole unit) to another place in the queue, with a reason.
+
+    ``positions`` are the queue's places by reference and ``queue_length`` its number of
+    places, from the plan the move is made on: a place outside 1–``queue_length`` or the
+    application's own place is an error at the field (C5, C12). The labels name the
+    application, so that an error says which of the page's move forms it concerns."""
+
     required_marks = "none"
     reference = forms.CharField(widget=forms.HiddenInput, max_length=20)
-    to_position = forms.IntegerField(label=_("Ny plads"), min_value=1, max_value=100_000)
+    to_position = forms.IntegerField(label=_("Ny plads"))
     reason = forms.CharField(
         label=_("Begrundelse"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Begrundelsen gemmes i sagen og vises for ansøgeren."),
+        help_text=_("Begrundelsen gemmes i sagen. Den er intern og vises ikke for ansøgeren."),
     )
+
+    def __init__(self, *args, positions=None, queue_length=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.positions = dict(positions or {})
+        self.queue_length = queue_length
+        reference = str(self.data.get("reference", "")).strip()[:20]
+        if reference:
+            self.fields["to_position"].label = _("Ny plads for %(reference)s") % {
+                "reference": reference
+            }
+            self.fields["reason"].label = _("Begrundelse for flytningen af %(reference)s") % {
+                "reference": reference
+            }
+        self.fields["to_position"].error_messages["invalid"] = _("Skriv pladsen som et helt tal.")
+
+    def clean(self):
+        cleaned = super().clean()
+        reference = cleaned.get("reference")
+        if reference is None:
+            return cleaned
+        current = self.positions.get(reference)
+        if current is None:
+            raise forms.ValidationError(
+                _("%(reference)s står ikke i køen og kan ikke flyttes."),
+                params={"reference": reference},
+                code="not_queued",
+            )
+        position = cleaned.get("to_position")
+        if position is None:
+            return cleaned
+        if not 1 <= position <= self.queue_length:
+            if self.queue_length == 1:
+                message = _("Køen har kun plads 1; der er ingen anden plads at flytte til.")
+            else:
+                message = _("Vælg en plads mellem 1 og %(count)s.") % {"count": self.queue_length}
+            self.add_error("to_position", forms.ValidationError(message, code="out_of_range"))
+        elif position == current:
+            self.add_error(
+                "to_position",
+                forms.ValidationError(
+                    _("%(reference)s står allerede på plads %(position)s. Vælg en anden plads."),
+                    params={"reference": reference, "position": position},
+                    code="same_place",
+                ),
+            )
+        return cleaned
 
 
 class WeightsForm(forms.Form):

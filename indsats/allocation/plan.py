@@ -8,6 +8,7 @@ with a message naming the application; ``rules.allocate`` turns the one into the
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -189,6 +190,21 @@ class Placement:
     reasons: tuple[str, ...]  # plain Danish sentences citing the criteria
     score: int | None = None  # O1: the weighted number of O1.4 criteria met
     consultant: str | None = None  # assigned to a granted unit when hours are limited
+    # What the applicant reads when it differs from ``reasons`` (a unit the manager moved):
+    # the same reasons with the move told by the criteria only, never the manager's own
+    # reason, which is internal. None: the applicant reads ``reasons``.
+    applicant_reasons: tuple[str, ...] | None = None
+
+    def reasons_for_applicant(self) -> tuple[str, ...]:
+        """The reasons for the applicant's letter and portal (C5): no internal notes."""
+        return self.reasons if self.applicant_reasons is None else self.applicant_reasons
+
+    def internal_reasons(self) -> tuple[str, ...]:
+        """The reasons only staff read: the manager's moves, each with its reason."""
+        if self.applicant_reasons is None:
+            return ()
+        public = set(self.applicant_reasons)
+        return tuple(reason for reason in self.reasons if reason not in public)
 
 
 @dataclass(frozen=True)
@@ -221,3 +237,17 @@ class Plan:
     def granted_count(self) -> int:
         """Places taken (units granted), never more than the capacity."""
         return len({p.unit for p in self.placements if p.outcome == GRANTED})
+
+
+def fingerprint(plan: Plan) -> str:
+    """A digest of what the plan decides — each application's outcome, place in the queue
+    and number on the waiting list — in any language. The confirm form carries the one the
+    manager saw, so that a plan changed since is never confirmed unseen (C5)."""
+    digest = hashlib.sha256()
+    for placement in sorted(plan.placements, key=lambda p: p.ref):
+        digest.update(
+            f"{placement.ref}\x1f{placement.outcome}\x1f{placement.position}\x1f"
+            f"{placement.waiting_number}\x1e".encode()
+        )
+    digest.update(f"{plan.capacity}\x1f{plan.waiting_count}".encode())
+    return digest.hexdigest()[:32]

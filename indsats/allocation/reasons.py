@@ -163,6 +163,9 @@ class Texts:
         self._moved = _(
             "Flyttet af lederen fra nr. %(source)s til nr. %(target)s. Begrundelse: %(reason)s"
         )
+        self._placed = _(
+            "Nr. %(ranked)s efter kriterierne; nr. %(final)s efter lederens prioritering."
+        )
         self._shifted = _(
             "Nr. %(ranked)s efter kriterierne; nr. %(final)s efter at lederen har flyttet "
             "en anden ansøgning."
@@ -260,6 +263,11 @@ class Texts:
 
     def moved(self, source: int, target: int, reason: str) -> str:
         return self._moved % {"source": source, "target": target, "reason": reason}
+
+    def placed(self, ranked: int, final: int) -> str:
+        """Where a unit the manager moved stands, as its applicant reads it: without the
+        manager's reason, which is internal (C5)."""
+        return self._placed % {"ranked": ranked, "final": final}
 
     def shifted(self, ranked: int, final: int) -> str:
         return self._shifted % {"ranked": ranked, "final": final}

@@ -50,6 +50,7 @@ from .plan import (
     Placement,
     Plan,
     Policy,
+    fingerprint,
 )
 from .reasons import Texts, weights_are_default
 
@@ -72,6 +73,7 @@ __all__ = [
     "Policy",
     "allocate",
     "estimated_start",
+    "fingerprint",
 ]
 
 
@@ -283,14 +285,20 @@ def _queued_placements(offer, units, queue, waiting_count, policy, texts) -> lis
     waiting_number = 0
     for position, unit in enumerate(queue, 1):
         ranking = ranking_of(unit)
+        public = None  # the applicant's ranking, when it is not ``ranking``
         if unit.notes:
+            # The manager's notes are internal (C5): the applicant reads only where the
+            # criteria placed it and where it stands now.
+            public = ranking
+            if unit.ranked_position != position:
+                public = (*ranking, texts.placed(unit.ranked_position, position))
             ranking = (*ranking, *unit.notes)
         elif unit.ranked_position != position:
             ranking = (*ranking, texts.shifted(unit.ranked_position, position))
         outcome = unit.outcome
         if outcome == GRANTED:
             number = None
-            reasons = (eligible_text, *ranking, granted_text(position))
+            last = granted_text(position)
         else:
             waiting_number += 1
             number = waiting_number
@@ -301,7 +309,9 @@ def _queued_placements(offer, units, queue, waiting_count, policy, texts) -> lis
                 why_text = texts.hours_short
             else:
                 why_text = texts.capacity_full
-            reasons = (eligible_text, *ranking, waiting_text(number, waiting_count, why_text))
+            last = waiting_text(number, waiting_count, why_text)
+        reasons = (eligible_text, *ranking, last)
+        applicant_reasons = None if public is None else (eligible_text, *public, last)
         refs = unit.refs
         score = unit.score
         consultant = unit.consultant
@@ -317,6 +327,7 @@ def _queued_placements(offer, units, queue, waiting_count, policy, texts) -> lis
                     "reasons": reasons,
                     "score": score,
                     "consultant": consultant,
+                    "applicant_reasons": applicant_reasons,
                 }
             )
             append(placement)
@@ -362,7 +373,8 @@ def _ranking_reasons(offer, units, policy, texts):
 
 # A plan for 10,000 applications makes 10,000 placements; filling the new object's __dict__
 # directly skips the frozen dataclass's eight object.__setattr__ calls and halves the cost
-# (bench/allocation.py). It makes exactly what Placement(...) makes, as a test checks.
+# (bench/allocation.py). It makes exactly what Placement(...) makes (every field set), as a
+# test checks.
 _new_placement = object.__new__
 
 

@@ -63,6 +63,26 @@ class DrawnPlan:
     unassessed: tuple[Application, ...]  # open, but not every rule judged yet: not planned
 
 
+class PlanChanged(rules.AllocationInputError):
+    """The plan is no longer the one the manager saw: nothing is confirmed."""
+
+
+class NothingToConfirm(rules.AllocationInputError):
+    """Confirming would decide nothing, tell no one and make no move stand."""
+
+
+@dataclass(frozen=True)
+class News:
+    """What confirming a drawn plan would do."""
+
+    decisions: int  # applications whose state changes: a decision with a letter each
+    places: int  # others told of a new or first place (number N of M)
+    moves: int  # pending moves that would stand
+
+    def __bool__(self) -> bool:
+        return bool(self.decisions or self.places or self.moves)
+
+
 def _rule_name(offer_code: str, key: str) -> str:
     return RULE_NAMES.get(offer_code, {}).get(key, key)
 
@@ -217,17 +237,44 @@ def move_in_queue(offer, period: Period, application, to_position: int, reason: 
 
 
 def _applicant_reasons(danish_plan, offer, period) -> dict[str, dict[str, list[str]]]:
-    """The plan's reasons per reference as the applicant reads them (no requirement ids),
-    in Danish (from the plan being confirmed, drawn in Danish) and in English."""
+    """The plan's reasons per reference as the applicant reads them (no requirement ids,
+    no manager's notes on moves), in Danish (from the plan being confirmed, drawn in
+    Danish) and in English."""
     with translation.override("en"):
         english = draw_plan(offer, period).plan
     return {
         placement.ref: {
-            "da": [for_applicant(reason) for reason in placement.reasons],
-            "en": [for_applicant(reason) for reason in english.for_ref(placement.ref).reasons],
+            "da": [for_applicant(reason) for reason in placement.reasons_for_applicant()],
+            "en": [
+                for_applicant(reason)
+                for reason in english.for_ref(placement.ref).reasons_for_applicant()
+            ],
         }
         for placement in danish_plan.placements
     }
+
+
+def _new_place(placement, waiting_count: int) -> tuple:
+    """What the applicant is told of in the plan: its outcome and number N of M."""
+    if placement.outcome == rules.WAITING:
+        return (placement.outcome, placement.waiting_number, waiting_count)
+    return (placement.outcome, None, 0)
+
+
+def news_of(drawn: DrawnPlan, previous: dict[int, Placement] | None = None) -> News:
+    """What confirming the drawn plan would do, against the newest confirmed placements
+    (``previous`` by application id, loaded when not given)."""
+    plan = drawn.plan
+    if previous is None:
+        previous = _latest_placements(drawn.applications.values())
+    decisions = places = 0
+    for placement in plan.placements:
+        application = drawn.applications[placement.ref]
+        if application.status != STATUS_OF[placement.outcome]:
+            decisions += 1
+        elif _place_of(previous.get(application.pk)) != _new_place(placement, plan.waiting_count):
+            places += 1
+    return News(decisions, places, len(drawn.pending_moves))
 
 
 STATUS_OF = {
@@ -247,12 +294,19 @@ PLACEMENT_OUTCOME = {
 }
 
 
-def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
+def confirm_plan(
+    offer_code: str, period: Period, user, moves=(), shown: str | None = None
+) -> rules.Plan:
     """Record the plan: a decision with a letter for every application whose state changes
     (refusals first, so that a refused member leaves its group before the group is
     granted), the queue with each applicant's reasons, position and estimated start, and a
     message to every applicant. One transaction: all of it or none. Only a manager may
-    (``permissions.can_allocate``); anyone else gets PermissionDenied."""
+    (``permissions.can_allocate``); anyone else gets PermissionDenied.
+
+    ``shown`` is the fingerprint (``rules.fingerprint``) of the plan the manager saw: when
+    given and the plan is another now, PlanChanged and nothing is recorded. A plan that
+    would change nothing is NothingToConfirm. The letters give the applicant's reasons;
+    the manager's moves with their reasons stay in each decision's internal reason."""
     from indsats.applications.decisions import decide
     from indsats.programmes.models import Programme
 
@@ -272,8 +326,23 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
         with translation.override("da"):  # the letters and the record are Danish
             drawn = draw_plan(offer, period)
         plan = drawn.plan
-        reasons = _applicant_reasons(plan, offer, period)
+        if shown is not None and rules.fingerprint(plan) != shown:
+            raise PlanChanged(
+                _(
+                    "Fordelingen er ikke bekræftet, fordi den er ændret, siden du åbnede "
+                    "siden. Se den aktuelle fordeling herunder, og bekræft den, hvis den er "
+                    "rigtig."
+                )
+            )
         previous = _latest_placements(drawn.applications.values())
+        if not news_of(drawn, previous):
+            raise NothingToConfirm(
+                _(
+                    "Der er intet at bekræfte: ingen ansøgning får en ny afgørelse eller en "
+                    "ny plads på ventelisten."
+                )
+            )
+        reasons = _applicant_reasons(plan, offer, period)
         run = AllocationRun.objects.create(
             offer=offer,
             period=period.key,
@@ -291,7 +360,8 @@ def confirm_plan(offer_code: str, period: Period, user, moves=()) -> rules.Plan:
             if placement.ref in decided or application.status == STATUS_OF[placement.outcome]:
                 continue
             text = "\n".join(reasons[placement.ref]["da"])
-            made = decide(application, OUTCOME_OF[placement.outcome], text, user)
+            internal = "\n".join(placement.internal_reasons())
+            made = decide(application, OUTCOME_OF[placement.outcome], text, user, internal)
             decisions.extend(made)
             decided |= {d.application.reference for d in made}
             if placement.outcome == rules.GRANTED and placement.consultant:

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.accounts.models import Role, User
-from indsats.applications.models import Application
 from indsats.catalogue.models import Offer
 from indsats.core.concurrency import CONFLICT, EditConflict
 
@@ -133,8 +132,14 @@ def consultant_hours(request, period):
     return render(request, "allocation/consultant_hours.html", {"period": period, "form": form})
 
 
-def _plan_context(request, offer, period, move_form=None, move_reference=None):
-    drawn = services.draw_plan(offer, period)
+def _queue(plan) -> tuple[dict[str, int], int]:
+    """Each queued application's place, and the number of places in the queue."""
+    positions = {p.ref: p.position for p in plan.placements if p.position is not None}
+    return positions, max(positions.values(), default=0)
+
+
+def _plan_context(request, offer, period, move_form=None, move_reference=None, drawn=None):
+    drawn = drawn or services.draw_plan(offer, period)
     rows = []
     for placement in drawn.plan.placements:
         application = drawn.applications[placement.ref]
@@ -145,6 +150,7 @@ def _plan_context(request, offer, period, move_form=None, move_reference=None):
                 "changes": application.status != services.STATUS_OF[placement.outcome],
             }
         )
+    news = services.news_of(drawn)
     return {
         "offer": offer,
         "period": period,
@@ -152,10 +158,12 @@ def _plan_context(request, offer, period, move_form=None, move_reference=None):
         "plan": drawn.plan,
         "use": drawn.use,
         "rows": rows,
-        "queue_length": len({p.unit for p in drawn.plan.placements if p.position}),
+        "queue_length": _queue(drawn.plan)[1],
         "move_form": move_form,
         "move_reference": move_reference,
-        "changes": sum(1 for row in rows if row["changes"]),
+        "changes": news.decisions,
+        "news": news,
+        "fingerprint": rules.fingerprint(drawn.plan),
         "can_allocate": permissions.can_allocate(request.user),
     }
 
@@ -170,11 +178,11 @@ def plan(request, code, period):
 @requires(permissions.can_allocate)
 def move(request, code, period):
     offer, period = _offer(code), _period(period)
-    form = MoveForm(request.POST)
+    drawn = services.draw_plan(offer, period)
+    positions, queue_length = _queue(drawn.plan)
+    form = MoveForm(request.POST, positions=positions, queue_length=queue_length)
     if form.is_valid():
-        application = get_object_or_404(
-            Application, offer=offer, reference=form.cleaned_data["reference"]
-        )
+        application = drawn.applications[form.cleaned_data["reference"]]
         services.move_in_queue(
             offer,
             period,
@@ -189,8 +197,12 @@ def move(request, code, period):
             % {"reference": application.reference},
         )
         return redirect("allocation:plan", code=offer.code, period=period.key)
+    reference = request.POST.get("reference")
+    moved = drawn.applications.get(reference)
+    if moved is not None:  # its fields on the page are named by the application's pk
+        form.auto_id = f"move-{moved.pk}-%s"
     context = _plan_context(
-        request, offer, period, move_form=form, move_reference=request.POST.get("reference")
+        request, offer, period, move_form=form, move_reference=reference, drawn=drawn
     )
     return render(request, "allocation/plan.html", context, status=400)
 
@@ -212,7 +224,9 @@ def cancel_move(request, code, period, move_pk):
 def confirm(request, code, period):
     offer, period = _offer(code), _period(period)
     try:
-        confirmed = services.confirm_plan(offer.code, period, request.user)
+        confirmed = services.confirm_plan(
+            offer.code, period, request.user, shown=request.POST.get("plan", "")
+        )
     except rules.AllocationInputError as problem:
         messages.error(request, str(problem))
     else:

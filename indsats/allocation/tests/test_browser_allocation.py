@@ -24,7 +24,8 @@ def test_a_manager_moves_a_place_confirms_and_the_portals_show_where_each_stands
     """O1.4 with one place: by the criteria Aarhus (4) 1, København (4, later) 2, Odense
     (3) 3, Vejle (2) 4; Aalborg lacks the chef-level decision and is refused. The manager
     moves Odense to place 1 with a reason. Confirmed: Odense granted; Aarhus 1, København 2
-    and Vejle 3 of 3 on the waiting list; Aalborg refused."""
+    and Vejle 3 of 3 on the waiting list; Aalborg refused. The manager's reason stays
+    internal: no portal shows it."""
     capacity("O1", "2027", 1)
     aarhus = municipal_application("751", at(1))
     kbh = municipal_application("101", at(2))
@@ -52,7 +53,8 @@ def test_a_manager_moves_a_place_confirms_and_the_portals_show_where_each_stands
 
     granted = _portal_text(page, live_server, odense)
     assert "I har fået et forløb" in granted
-    assert "Kommunen har en akut sag" in granted
+    assert "efter lederens prioritering" in granted
+    assert "Kommunen har en akut sag" not in granted  # the manager's reason is internal
     waiting = _portal_text(page, live_server, kbh)
     assert "Nummer 2 af 3 på ventelisten" in waiting
     assert "Forventet start" in waiting

@@ -269,3 +269,50 @@ def test_it_breaks_a_tie_in_free_hours_by_the_consultants_id():
     policy = Policy("O4", 2, consultant_hours={"K2": 30, "K1": 30}, hours_per_programme=12.5)
     plan = allocate(policy, [site("A", 2), site("B", 3)])
     assert [p.consultant for p in plan.placements] == ["K1", "K2"]
+
+
+def test_the_applicant_reads_a_move_without_the_managers_reason():
+    """C5: the manager's reason for a move is internal. C moved from 3 to 1: staff read
+    the move with its reason; C's applicant reads where the criteria placed it and where
+    it stands, never the reason; A's and B's reasons are the same for staff and applicant."""
+    items = [site("A", 2), site("B", 3), site("C", 4)]
+    plan = allocate(Policy("O4", 1), items, [Move("C", 1, "Akut sag på stedet")])
+    moved = plan.for_ref("C")
+    note = "Flyttet af lederen fra nr. 3 til nr. 1. Begrundelse: Akut sag på stedet"
+    assert note in moved.reasons
+    assert moved.internal_reasons() == (note,)
+    public = moved.reasons_for_applicant()
+    assert not any("Akut sag" in reason for reason in public)
+    assert "Nr. 3 efter kriterierne; nr. 1 efter lederens prioritering." in public
+    assert public[0] == moved.reasons[0]
+    assert public[-1] == moved.reasons[-1]
+    for ref in ("A", "B"):
+        other = plan.for_ref(ref)
+        assert other.reasons_for_applicant() == other.reasons
+        assert other.internal_reasons() == ()
+
+
+def test_a_move_back_to_its_own_place_tells_the_applicant_nothing_of_it():
+    """C5: C moved to 1 and back to 3 stands where the criteria put it: its applicant
+    reads the criteria's reasons only; staff still read both moves."""
+    items = [site("A", 2), site("B", 3), site("C", 4)]
+    moves = [Move("C", 1, "Akut"), Move("C", 3, "Fortrudt")]
+    plan = allocate(Policy("O4", 1), items, moves)
+    unmoved = allocate(Policy("O4", 1), items)
+    assert plan.for_ref("C").reasons_for_applicant() == unmoved.for_ref("C").reasons
+    assert len(plan.for_ref("C").internal_reasons()) == 2
+
+
+def test_the_fingerprint_follows_what_the_plan_decides_not_its_language():
+    """C5: the confirm form carries the fingerprint of the plan shown; it is another when
+    a move changes an outcome or a place, and the same in Danish and in English."""
+    from indsats.allocation.rules import fingerprint
+
+    items = [site("A", 2), site("B", 3), site("C", 4)]
+    shown = fingerprint(allocate(Policy("O4", 1), items))
+    assert fingerprint(allocate(Policy("O4", 1), list(reversed(items)))) == shown
+    with translation.override("en"):
+        assert fingerprint(allocate(Policy("O4", 1), items)) == shown
+    assert fingerprint(allocate(Policy("O4", 1), items, [Move("B", 1, "Akut")])) != shown
+    assert fingerprint(allocate(Policy("O4", 1), items, [Move("C", 2, "Akut")])) != shown
+    assert fingerprint(allocate(Policy("O4", 2), items)) != shown

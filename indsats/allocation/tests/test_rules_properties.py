@@ -271,6 +271,8 @@ def test_it_keeps_capacity_and_contiguous_positions_after_a_managers_moves(case,
     assert len({u for _p, outcome, u in after if outcome == GRANTED}) <= policy.capacity
     for move in moves:
         assert any("Akut behov i kommunen" in r for r in plan.for_ref(move.ref).reasons)
+    for placement in plan.placements:  # the manager's reason is internal (C5)
+        assert not any("Akut behov" in r for r in placement.reasons_for_applicant())
     if moves:
         last = moves[-1]
         assert plan.for_ref(last.ref).position == last.to_position

@@ -18,6 +18,12 @@ def plan_url(code="O1", period="2027"):
     return reverse("allocation:plan", args=[code, period])
 
 
+def confirm(client, code="O1", period="2027"):
+    """Confirm the plan as the page shows it now: the form carries its fingerprint."""
+    shown = client.get(plan_url(code, period)).context["fingerprint"]
+    return client.post(reverse("allocation:confirm", args=[code, period]), {"plan": shown})
+
+
 def test_it_shows_the_plan_to_staff_with_positions_and_reasons(
     client, case_officer, municipal_application, capacity
 ):
@@ -140,7 +146,8 @@ def test_a_manager_moves_and_confirms_and_the_applicants_see_where_they_stand(
     """C5, C3: A (4 criteria) is moved after B (3 criteria) with a reason; one place.
     After confirming, B's portal says granted, A's says number 1 of 1 on the waiting
     list and that another application was moved ahead (never the other municipality's
-    reason), B's carries the manager's reason, and the refused C's says why."""
+    reason), B's says where the criteria placed it and where the manager did — but not
+    the manager's reason, which is internal — and the refused C's says why."""
     capacity("O1", "2027", 1)
     a = municipal_application("751", at(1))
     b = municipal_application("461", at(2), "motivation")
@@ -151,7 +158,7 @@ def test_a_manager_moves_and_confirms_and_the_applicants_see_where_they_stand(
         {"reference": b.reference, "to_position": "1", "reason": "Kommunen har en akut sag."},
     )
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("allocation:confirm", args=["O1", "2027"]))
+        response = confirm(client)
     assert response.status_code == 302
     for application in (a, b, c):
         application.refresh_from_db()
@@ -168,7 +175,8 @@ def test_a_manager_moves_and_confirms_and_the_applicants_see_where_they_stand(
     client.force_login(b.organisation.users.get())
     page = client.get(reverse("applications:detail", args=[b.pk])).content.decode()
     assert "I har fået et forløb" in page
-    assert "Kommunen har en akut sag." in page
+    assert "Nr. 2 efter kriterierne; nr. 1 efter lederens prioritering." in page
+    assert "Kommunen har en akut sag." not in page
     client.force_login(c.organisation.users.get())
     page = client.get(reverse("applications:detail", args=[c.pk])).content.decode()
     assert "Ansøgningen er afslået" in page
