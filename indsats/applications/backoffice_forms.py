@@ -148,10 +148,20 @@ class LetterTextForm(forms.Form):
     )
 
 
+class CorrectedLetterForm(LetterTextForm):
+    """The corrected text, and the version of the letter the officer started from: a
+    colleague's correction sent in between is never silently replaced (C12)."""
+
+    version = version_field()
+
+
 class DecisionForm(LetterTextForm):
-    """Outcome, the text to the applicant and an internal reason for the file (C4)."""
+    """Outcome, the text to the applicant and an internal reason for the file (C4), and
+    the version of the application the officer decided on (C12)."""
 
     field_order = ["outcome", "applicant_text", "internal_reason"]
+
+    version = version_field(required=False)
 
     outcome = forms.ChoiceField(
         label=_("Afgørelse"),

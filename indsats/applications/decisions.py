@@ -167,9 +167,22 @@ def applications_decided_together(application, outcome=DecisionOutcome.GRANT) ->
     return [application]
 
 
+class AlreadyDecided(DecisionRefused):
+    """The application was decided (or closed) while the officer was deciding it."""
+
+
 def check_decision(application, outcome) -> None:
     if application.status not in OPEN_STATUSES:
-        raise DecisionRefused(_("Der kan kun træffes afgørelse om indsendte ansøgninger."))
+        standing = application.decisions.filter(reopened_at__isnull=True).first()
+        if standing is None:
+            raise AlreadyDecided(
+                _(
+                    "Ansøgningen er ikke længere åben for afgørelse (status: %(status)s). "
+                    "Din afgørelse er ikke truffet, og der er ikke sendt noget brev."
+                )
+                % {"status": application.get_status_display()}
+            )
+        raise AlreadyDecided(_decided_meanwhile_message(standing))
     threshold = application.offer.small_site_threshold
     employees = application.answers.get("employee_count")
     small = threshold and employees and str(employees).isdigit() and int(employees) < threshold
@@ -198,17 +211,42 @@ def check_can_decide(application, outcome) -> None:
     check_assessed(applications_decided_together(application, outcome))
 
 
+def _refuse_if_decided_meanwhile(application, expected_version: int | None) -> None:
+    """A colleague decided the application (a waiting list, say, which leaves it open)
+    after this officer opened it: refuse, naming their decision (C12)."""
+    if expected_version is None or application.version == expected_version:
+        return
+    standing = application.decisions.filter(reopened_at__isnull=True).first()
+    if standing is not None:
+        raise AlreadyDecided(_decided_meanwhile_message(standing))
+
+
+def _decided_meanwhile_message(standing) -> str:
+    return _(
+        "En kollega har truffet afgørelse om ansøgningen, mens du arbejdede: "
+        "%(outcome)s (%(name)s). Din afgørelse er ikke truffet, og dit brev er ikke "
+        "sendt. Se afgørelsen og brevet på sagen."
+    ) % {"outcome": standing.get_outcome_display(), "name": standing.decided_by}
+
+
 @transaction.atomic
 def decide(
-    application, outcome: str, applicant_text: str, decided_by, internal_reason: str = ""
+    application,
+    outcome: str,
+    applicant_text: str,
+    decided_by,
+    internal_reason: str = "",
+    expected_version: int | None = None,
 ) -> list[Decision]:
     """Record the decision for every application it reaches, each with its letter.
-    ``applicant_text`` is printed in the letter; ``internal_reason`` stays in the file."""
+    ``applicant_text`` is printed in the letter; ``internal_reason`` stays in the file.
+    ``expected_version``: the application's version the officer decided on, if known."""
     from indsats.programmes.services import open_programme_for_grant
 
     if not applicant_text.strip():
         raise DecisionRefused(_("Skriv begrundelsen til ansøgeren; den står i brevet."))
     application = Application.objects.select_for_update().get(pk=application.pk)
+    _refuse_if_decided_meanwhile(application, expected_version)
     check_decision(application, outcome)
     together = applications_decided_together(application, outcome)
     check_assessed(together)
@@ -288,12 +326,12 @@ def reopen(decision, manager, reason: str) -> None:
 
 def store_decision_letter(decision, sent_by=None) -> DocumentVersion:
     """The letter as a new version of the application's decision letter: PDF to read,
-    DOCX to edit."""
+    DOCX to edit. It is signed by whoever sends it: the decider, or the corrector."""
     from indsats.core.letters import to_docx, to_pdf
 
     from .letters import decision_letter
 
-    letter = decision_letter(decision)
+    letter = decision_letter(decision, signed_by=sent_by)
     stem = f"afgoerelse-{decision.application.reference}"
     return add_generated_version(
         DocumentKind.DECISION_LETTER,
@@ -305,15 +343,46 @@ def store_decision_letter(decision, sent_by=None) -> DocumentVersion:
     )
 
 
+def current_letter(decision) -> DocumentVersion | None:
+    """The newest version of the decision letter of ``decision``'s application."""
+    return (
+        DocumentVersion.objects.filter(
+            document__application_id=decision.application_id,
+            document__kind=DocumentKind.DECISION_LETTER,
+        )
+        .select_related("uploaded_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def letter_version(decision) -> int:
+    """The number of the letter's newest version; 0 before the first."""
+    current = current_letter(decision)
+    return current.number if current is not None else 0
+
+
 @transaction.atomic
-def correct_letter(decision, applicant_text: str, corrected_by) -> DocumentVersion:
+def correct_letter(
+    decision, applicant_text: str, corrected_by, expected_version: int
+) -> DocumentVersion:
     """Send a corrected letter for a standing decision: the new applicant text is kept on
-    the decision and the letter becomes the next version; the earlier ones stay."""
+    the decision and the letter becomes the next version; the earlier ones stay.
+
+    ``expected_version`` is the letter's version the officer corrected. If a colleague
+    has sent a correction since, nothing is sent: EditConflict, with the letter's current
+    version (C12). The decision's row lock makes two corrections wait for each other."""
     if not applicant_text.strip():
         raise DecisionRefused(_("Skriv begrundelsen til ansøgeren; den står i brevet."))
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if not decision.is_standing:
         raise DecisionRefused(_("Afgørelsen er genoptaget; dens brev kan ikke rettes."))
+    stored = letter_version(decision)
+    if stored != expected_version:
+        raise EditConflict(
+            stored_version=stored,
+            changed_fields={"applicant_text": (decision.applicant_text, applicant_text)},
+        )
     decision.applicant_text = applicant_text.strip()
     decision.save(update_fields=["applicant_text"])
     return store_decision_letter(decision, sent_by=corrected_by)

@@ -87,8 +87,9 @@ def _assessed_rules(application) -> tuple[tuple[str, str], ...]:
     )
 
 
-def decision_letter(decision) -> Letter:
-    """The letter for ``decision`` (saved, or not yet: a preview)."""
+def decision_letter(decision, signed_by=None) -> Letter:
+    """The letter for ``decision`` (saved, or not yet: a preview), signed by ``signed_by``
+    (who sends a corrected letter), or else by who made the decision."""
     application = decision.application
     organisation = application.organisation
     offer_name = application.offer.in_language("name")  # the letter's language (C11)
@@ -114,5 +115,5 @@ def decision_letter(decision) -> Letter:
         recipient_lines=letter_recipient_lines(organisation),
         reference=application.reference or "",
         sections=tuple(sections),
-        closing=(_("Venlig hilsen"), str(decision.decided_by), settings.BOARD_NAME),
+        closing=(_("Venlig hilsen"), str(signed_by or decision.decided_by), settings.BOARD_NAME),
     )

@@ -245,11 +245,14 @@ def test_a_corrected_letter_is_a_second_version_and_the_applicant_is_told(
     url = reverse("applications:correct_letter", args=[decision.pk])
     page = client.get(url)
     assert "Første udgave." in page.text
-    preview = client.post(url, {"applicant_text": "Anden udgave.", "action": "preview"})
+    assert 'name="version" value="1"' in page.text
+    preview = client.post(
+        url, {"applicant_text": "Anden udgave.", "action": "preview", "version": "1"}
+    )
     assert "Anden udgave." in preview.text.split("<article")[1]
     assert submitted.documents.get().versions.count() == 1
     mail.outbox.clear()
-    sent = client.post(url, {"applicant_text": "Anden udgave.", "action": "send"})
+    sent = client.post(url, {"applicant_text": "Anden udgave.", "action": "send", "version": "1"})
     assert sent.status_code == 302
     document = submitted.documents.get(kind=DocumentKind.DECISION_LETTER)
     assert list(document.versions.values_list("number", flat=True)) == [2, 1]
@@ -277,7 +280,7 @@ def test_the_letter_of_a_reopened_decision_cannot_be_corrected(
     client.post(reverse("applications:reopen", args=[decision.pk]), {"reopen_reason": "Fejl."})
     response = client.post(
         reverse("applications:correct_letter", args=[decision.pk]),
-        {"applicant_text": "Ny.", "action": "send"},
+        {"applicant_text": "Ny.", "action": "send", "version": "1"},
     )
     assert response.status_code == 302
     assert submitted.documents.get().versions.count() == 1
@@ -322,3 +325,84 @@ def test_an_english_letter_names_the_criteria_in_english(case_officer, submitted
     assert rule.text_en in rows("en")
     assert rule.text not in rows("en")
     assert rule.text in rows("da")
+
+
+def test_a_second_correction_of_the_same_letter_is_refused_and_shows_the_first(
+    client, case_officer, manager, submitted
+):  # C12: two corrections at the same time never both go out
+    assess_completely(submitted, case_officer)
+    decide(submitted, "waiting_list", "Første udgave.", case_officer)
+    decision = Decision.objects.get()
+    url = reverse("applications:correct_letter", args=[decision.pk])
+    client.force_login(case_officer)
+    assert 'name="version" value="1"' in client.get(url).text
+    client.force_login(manager)
+    client.get(url)  # both have the letter open at version 1
+    client.post(url, {"applicant_text": "Lederens tekst.", "action": "send", "version": "1"})
+    mail.outbox.clear()
+
+    client.force_login(case_officer)
+    refused = client.post(
+        url, {"applicant_text": "Sagsbehandlerens tekst.", "action": "send", "version": "1"}
+    )
+    assert refused.status_code == 409
+    assert not mail.outbox
+    document = submitted.documents.get(kind=DocumentKind.DECISION_LETTER)
+    assert document.versions.count() == 2
+    decision.refresh_from_db()
+    assert decision.applicant_text == "Lederens tekst."
+    letter, form = refused.text.split("<article")[1].split("</article>")
+    assert "Lederens tekst." in letter  # the letter as it now stands, signed by its sender
+    assert manager.full_name in letter
+    assert "Sagsbehandlerens tekst." in form  # kept to copy from
+    assert "har lige rettet brevet og sendt det som version 2" in form
+    assert 'name="version" value="2"' in form
+    # sending again replaces the colleague's letter, knowingly
+    client.post(
+        url, {"applicant_text": "Sagsbehandlerens tekst.", "action": "send", "version": "2"}
+    )
+    assert document.versions.count() == 3
+    decision.refresh_from_db()
+    assert decision.applicant_text == "Sagsbehandlerens tekst."
+
+
+def test_a_corrected_letter_is_signed_by_who_sent_the_correction(
+    client, case_officer, manager, submitted
+):
+    assess_completely(submitted, case_officer)
+    decide(submitted, "waiting_list", "Første udgave.", case_officer)
+    decision = Decision.objects.get()
+    url = reverse("applications:correct_letter", args=[decision.pk])
+    client.force_login(manager)
+    preview = client.get(url).text.split("<article")[1].split("</article>")[0]
+    assert manager.full_name in preview
+    client.post(url, {"applicant_text": "Rettet.", "action": "send", "version": "1"})
+    pdf, docx = _letter_texts(submitted)
+    assert manager.full_name in docx
+    assert case_officer.full_name not in docx
+    assert case_officer.full_name in _letter_texts(submitted, number=1)[1]
+
+
+@pytest.mark.parametrize("outcome", ["grant", "waiting_list"])
+def test_a_decision_sent_after_a_colleagues_says_so_on_the_case_page(
+    client, case_officer, manager, submitted, outcome
+):  # C12: the refused decision's form is gone, so the message goes on the case page
+    Application.objects.filter(pk=submitted.pk).update(
+        answers={**submitted.answers, "employee_count": ""}
+    )
+    assess_completely(submitted, case_officer)
+    client.force_login(case_officer)
+    case = client.get(reverse("applications:case", args=[submitted.pk])).text
+    assert f'name="version" value="{submitted.version}"' in case
+    decide(submitted, outcome, "Kollegaens afgørelse.", manager)
+    mail.outbox.clear()
+
+    response = _post_decision(client, submitted, version=str(submitted.version))
+    assert response.status_code == 302
+    assert Decision.objects.count() == 1
+    assert not mail.outbox
+    page = client.get(response.url).text
+    alert = page.split('class="alert alert-error')[1].split("</div>")[0]
+    label = {"grant": "Bevilget", "waiting_list": "Venteliste"}[outcome]
+    assert f"En kollega har truffet afgørelse om ansøgningen, mens du arbejdede: {label}" in alert
+    assert "Din afgørelse er ikke truffet" in alert

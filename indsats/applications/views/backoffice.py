@@ -188,7 +188,7 @@ def _case_context(request, application, **overrides):
         "earlier_help": decisions.earlier_help(application)
         if application.offer.code == "O1"
         else None,
-        "decision_form": DecisionForm(),
+        "decision_form": DecisionForm(initial={"version": application.version}),
         "override_form": OverrideForm(),
         "gaps": decisions.gaps_in_assessment(application)
         if application.status in OPEN_STATUSES

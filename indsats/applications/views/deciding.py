@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.core.concurrency import CONFLICT, EditConflict
 from indsats.core.letters import to_docx, to_pdf
 
 from .. import decisions, notifications
-from ..backoffice_forms import DecisionForm, LetterTextForm, OverrideForm
+from ..backoffice_forms import CorrectedLetterForm, DecisionForm, OverrideForm
 from ..letters import decision_letter
 from ..models import OPEN_STATUSES, Decision
 from .backoffice import _case_context, _staff_application
@@ -50,11 +51,13 @@ def _preview(
     cancel_url,
     hidden=(),
     internal=None,
+    status=200,
 ):
     return render(
         request,
         "applications/backoffice/letter_preview.html",
-        {
+        status=status,
+        context={
             "letter": letter,
             "form": form,
             "hidden": hidden,
@@ -87,11 +90,16 @@ def decide(request, pk):
                         data["applicant_text"],
                         request.user,
                         internal_reason=data["internal_reason"],
+                        expected_version=data["version"],
                     )
                     for decision in made:
                         notifications.decision_made(decision)
             else:
                 decisions.check_can_decide(application, data["outcome"])
+        except decisions.AlreadyDecided as refusal:
+            # The decision form is gone from the case page now: say it there (C12).
+            messages.error(request, refusal.reason)
+            return redirect("applications:case", pk=application.pk)
         except decisions.DecisionRefused as refusal:
             form.add_error(None, refusal.reason)
         else:
@@ -113,7 +121,7 @@ def decide(request, pk):
                 letter=letter,
                 letter_outcome=unsaved.get_outcome_display(),
                 form=form,
-                hidden=(form["outcome"],),
+                hidden=(form["outcome"], form["version"]),
                 internal=form["internal_reason"],
                 action_url=reverse("applications:decide", args=[application.pk]),
                 heading=_("Se brevet før det sendes"),
@@ -126,7 +134,8 @@ def decide(request, pk):
 
 @requires(permissions.can_decide)
 def correct_letter(request, decision_pk):
-    """Preview and send a corrected letter for a standing decision."""
+    """Preview and send a corrected letter for a standing decision. The form carries the
+    letter's version: a colleague's correction sent meanwhile is never replaced unseen."""
     decision = get_object_or_404(
         Decision.objects.select_related("application__offer", "application__organisation"),
         pk=decision_pk,
@@ -136,38 +145,81 @@ def correct_letter(request, decision_pk):
     if not decision.is_standing:
         messages.error(request, _("Afgørelsen er genoptaget; dens brev kan ikke rettes."))
         return redirect(case_url)
+    action = request.POST.get("action", "preview")
+    signed_by = request.user  # a corrected letter is signed by whoever sends it
+    status = 200
     if request.method == "POST":
-        form = LetterTextForm(request.POST)
-        action = request.POST.get("action", "preview")
+        form = CorrectedLetterForm(request.POST)
         if form.is_valid() and action == "send":
             try:
                 with transaction.atomic():  # the letter and its e-mail, or neither (C12)
                     decisions.correct_letter(
-                        decision, form.cleaned_data["applicant_text"], request.user
+                        decision,
+                        form.cleaned_data["applicant_text"],
+                        request.user,
+                        expected_version=form.cleaned_data["version"],
                     )
                     notifications.decision_letter_corrected(decision)
             except decisions.DecisionRefused as refusal:
                 messages.error(request, refusal.reason)
                 return redirect(case_url)
-            messages.success(request, _("Det rettede brev er sendt som en ny version."))
-            return redirect(case_url)
-        if form.is_valid():
+            except EditConflict as conflict:
+                decision.refresh_from_db()
+                signed_by = _report_letter_conflict(form, decision, conflict)
+                status = CONFLICT
+            else:
+                messages.success(request, _("Det rettede brev er sendt som en ny version."))
+                return redirect(case_url)
+        elif form.is_valid():
             decision.applicant_text = form.cleaned_data["applicant_text"]  # not saved
     else:
-        form = LetterTextForm(initial={"applicant_text": decision.applicant_text})
-    letter = decision_letter(decision)
-    if request.method == "POST" and form.is_valid() and action in ("pdf", "docx"):
+        form = CorrectedLetterForm(
+            initial={
+                "applicant_text": decision.applicant_text,
+                "version": decisions.letter_version(decision),
+            }
+        )
+    letter = decision_letter(decision, signed_by=signed_by)
+    if status == 200 and request.method == "POST" and form.is_valid() and action in ("pdf", "docx"):
         return _letter_file(letter, application.reference, action)
     return _preview(
         request,
         letter=letter,
         letter_outcome=decision.get_outcome_display(),
         form=form,
+        hidden=(form["version"],),
         action_url=reverse("applications:correct_letter", args=[decision.pk]),
         heading=_("Ret afgørelsesbrevet"),
         send_label=_("Send det rettede brev"),
         cancel_url=case_url,
+        status=status,
     )
+
+
+def _report_letter_conflict(form, decision, conflict):
+    """A colleague sent a corrected letter after this officer opened it: nothing was
+    sent. The page shows the letter as it now stands and keeps the officer's own text in
+    the field to copy from; sending again replaces the colleague's letter, knowingly.
+    Returns who signed the letter as it stands."""
+    data = form.data.copy()
+    data["version"] = str(conflict.stored_version)
+    form.data = data
+    current = decisions.current_letter(decision)
+    sender = current.uploaded_by if current is not None else None
+    message = _(
+        "En kollega har lige rettet brevet og sendt det, mens du arbejdede. Dit rettede brev "
+        "er ikke sendt. Brevet her på siden er det, der nu er sendt; din tekst står stadig i "
+        "feltet, så du kan kopiere den. Send igen, hvis din tekst skal erstatte kollegaens."
+    )
+    if current is not None:
+        message = _(
+            "%(name)s har lige rettet brevet og sendt det som version %(number)s, mens du "
+            "arbejdede. Dit rettede brev er ikke sendt. Brevet her på siden er det, der nu er "
+            "sendt; din tekst står stadig i feltet, så du kan kopiere den. Send igen, hvis "
+            "din tekst skal erstatte kollegaens."
+        ) % {"name": sender or _("En kollega"), "number": current.number}
+    form.add_error(None, message)
+    return sender or decision.decided_by
 
 
 @require_POST

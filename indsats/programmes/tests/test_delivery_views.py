@@ -176,7 +176,7 @@ def test_it_tells_the_second_of_two_saving_the_programme_texts_and_loses_nothing
     """C6 concurrency, O4.3 step 9: two people writing the feedback at once."""
     client.force_login(consultant)
     page = client.get(_url("record_edit", programme))
-    assert list(page.context["form"].fields) == ["draft_feedback", "version"]
+    assert list(page.context["form"].fields) == ["draft_feedback", "version", "based_on"]
     client.post(_url("record_edit", programme), {"draft_feedback": "Første udgave", "version": 1})
     client.force_login(manager)
     response = client.post(
