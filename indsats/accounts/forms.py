@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import refuse_line_breaks
+from indsats.core.forms import PhoneNumberField
 from indsats.organisations.forms import PlacementSiteForm
 from indsats.organisations.models import Municipality, Organisation, OrganisationKind
 
@@ -100,10 +101,6 @@ class CombinedErrors:
     def __iter__(self):
         for form in self.forms:
             yield from form
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
 
 
 def _password_fields():
@@ -250,11 +247,9 @@ class RegistrationForm(_PersonMixin, forms.Form):
         help_text=_("Du logger ind med den, og vi skriver til den, når anmodningen er behandlet."),
         widget=forms.EmailInput({"autocomplete": "email"}),
     )
-    phone = forms.CharField(
+    phone = PhoneNumberField(
         label=_("Dit telefonnummer"),
-        max_length=30,
         help_text=_("Socialstyrelsen ringer måske for at bekræfte, at du arbejder der."),
-        widget=TelInput({"autocomplete": "tel"}),
     )
     password1, password2 = _password_fields()
 
@@ -369,12 +364,7 @@ class AcceptInvitationForm(_PersonMixin, forms.Form):
         max_length=200,
         widget=forms.TextInput({"autocomplete": "organization-title"}),
     )
-    phone = forms.CharField(
-        label=_("Dit telefonnummer"),
-        max_length=30,
-        required=False,
-        widget=TelInput({"autocomplete": "tel"}),
-    )
+    phone = PhoneNumberField(label=_("Dit telefonnummer"), required=False)
     password1, password2 = _password_fields()
 
     def __init__(self, *args, invitation, with_password=True, **kwargs):

@@ -3,29 +3,37 @@ from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import refuse_line_breaks
 from indsats.core.concurrency import VersionedModelForm
+from indsats.core.forms import PhoneNumberField
 
 from .models import DocumentKind, Enquiry
+from .offer_forms.base import MAX_ANSWER_LENGTH
 from .uploads import MAX_UPLOAD_BYTES, judge_upload
 
 
 class EnquiryForm(forms.ModelForm):
     # Set when the form is shown: a second click on "send" is the same enquiry (C12).
     submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # As long as an application's answers may be (offer_forms.base.text_area).
+    message = forms.CharField(
+        label=_("Hvad vil I gerne tale med os om?"),
+        help_text=_(
+            "Beskriv kort jeres situation og ønsker. Vi kontakter jer for at aftale et "
+            "indledende møde."
+        ),
+        max_length=MAX_ANSWER_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
 
     class Meta:
         model = Enquiry
         fields = ["subject", "message", "contact_name", "contact_email", "contact_phone"]
-        labels = {"message": _("Hvad vil I gerne tale med os om?")}
-        help_texts = {
-            "message": _(
-                "Beskriv kort jeres situation og ønsker. Vi kontakter jer for at aftale et "
-                "indledende møde."
-            ),
-        }
-        widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        phone = self.fields["contact_phone"]
+        self.fields["contact_phone"] = PhoneNumberField(
+            label=phone.label, help_text=phone.help_text, required=False
+        )
         # These go into e-mail subjects and greetings: one line each (C12).
         for name in ("subject", "contact_name", "contact_phone"):
             self.fields[name].validators.append(refuse_line_breaks)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from indsats.core.concurrency import save_if_unchanged
+from indsats.core.concurrency import EditConflict, delete_if_unchanged, save_if_unchanged
 
 from .grouping import GroupingInput, plan_groups
 from .models import (
@@ -18,6 +18,7 @@ from .models import (
     Application,
     ApplicationGroup,
     ApplicationStatus,
+    DocumentVersion,
     next_reference,
 )
 from .offer_forms import form_class_for
@@ -109,6 +110,35 @@ def withdraw(application) -> bool:
         application.version += 1
         application.save()
         regroup(application.offer)
+    return True
+
+
+def delete_draft(application, expected_version: int | None) -> bool:
+    """Delete a draft that was never submitted, with any documents and their files.
+
+    Refuses (EditConflict) when the draft changed since the user asked to delete it: a
+    colleague's newer answers, or a submit, are never deleted unseen. Returns False when
+    it is no draft (any more) to delete. The audit trail records the deletion, with the
+    user, as it records every change to an application.
+    """
+    if not application.is_draft:
+        return False
+    files = [
+        stored
+        for version in DocumentVersion.objects.filter(document__application=application)
+        for stored in (version.file, version.editable_file)
+        if stored
+    ]
+
+    def refuse_a_submitted_one(stored) -> None:
+        if not stored.is_draft:
+            raise EditConflict(stored_version=stored.version, changed_fields={})
+
+    with transaction.atomic():
+        delete_if_unchanged(application, expected_version, before_delete=refuse_a_submitted_one)
+        # The files go only once the rows are gone for good.
+        for stored in files:
+            transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
     return True
 
 

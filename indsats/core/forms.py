@@ -18,6 +18,7 @@ select's empty choice reads "Vælg" instead of Django's dashes.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +30,7 @@ from django.db import models
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .cleaning import MAX_FORM_INTEGER, whole_number
 
@@ -134,31 +136,30 @@ class DkfdsFormRenderer(DjangoTemplates):
         return super().render(template_name, context, request=request)
 
 
-class DanishDecimalField(forms.DecimalField):
-    """A decimal number typed the Danish way ("2,5") or with a point ("2.5"), in any
-    language, shown in the active language's format (Danish "2,5").
-
-    Drawn as a text input with ``inputmode="decimal"``: a number input refuses a comma in
-    some browsers (and shows nothing of what was typed), and Django's own localized
-    parsing reads "2,5" in English, or "2.5" in Danish, as a thousands separator (25).
-    The numbers typed here are hours, weights and thresholds, never in the thousands, so
-    both marks are decimal marks; a thousands separator is refused as not a number. They
-    are never negative, nor above MAX_FORM_INTEGER, unless the caller sets other limits.
+class _NumberTypedAsText:
+    """A number field drawn as a text input: a number input refuses "2,5" or "1.000" in
+    some browsers (and shows nothing of what was typed). Never negative, nor above
+    MAX_FORM_INTEGER, unless the caller sets other limits, so that what is typed always
+    fits the column (C12): an error at the field, never a 500. The limits in its messages
+    ("at least 0,5", "at most 1.000.000") are written as the active language writes them.
     """
+
+    inputmode = "decimal"
+    number_type: type = int
+    group_limits = False  # thousands separators in the limits of the messages
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("localize", None)  # parsing is ours (to_python), showing is localized
-        # Never negative and never huge unless the caller says otherwise, so that what
-        # is typed always fits the column (C12); an error at the field, never a 500.
         if kwargs.get("min_value") is None:
-            kwargs["min_value"] = Decimal(0)
+            kwargs["min_value"] = self.number_type(0)
         if kwargs.get("max_value") is None:
-            kwargs["max_value"] = Decimal(MAX_FORM_INTEGER)
-        attrs = {"inputmode": "decimal", "autocomplete": "off"}
+            kwargs["max_value"] = self.number_type(MAX_FORM_INTEGER)
+        attrs = {"inputmode": self.inputmode, "autocomplete": "off"}
         widget = kwargs.pop("widget", None)
         if widget is not None:
             attrs = {**attrs, **getattr(widget, "attrs", {})}
-            attrs.pop("step", None)
+            for key in ("step", "min", "max"):
+                attrs.pop(key, None)
         super().__init__(*args, widget=forms.TextInput(attrs=attrs), **kwargs)
         self.widget.is_localized = True
 
@@ -172,13 +173,28 @@ class DanishDecimalField(forms.DecimalField):
         }
 
     def run_validators(self, value):
-        # The limits in "at least 0.5" are numbers too: shown as the language writes them.
         try:
             super().run_validators(value)
         except forms.ValidationError as error:
             raise forms.ValidationError(
-                [_with_localized_limit(problem) for problem in error.error_list]
+                [
+                    _with_localized_limit(problem, force_grouping=self.group_limits)
+                    for problem in error.error_list
+                ]
             ) from error
+
+
+class DanishDecimalField(_NumberTypedAsText, forms.DecimalField):
+    """A decimal number typed the Danish way ("2,5") or with a point ("2.5"), in any
+    language, shown in the active language's format (Danish "2,5").
+
+    Django's own localized parsing reads "2,5" in English, or "2.5" in Danish, as a
+    thousands separator (25). The numbers typed here are hours, weights and thresholds,
+    never in the thousands, so both marks are decimal marks; a thousands separator is
+    refused as not a number.
+    """
+
+    number_type = Decimal
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -188,11 +204,108 @@ class DanishDecimalField(forms.DecimalField):
         return super().to_python(value)
 
 
-def _with_localized_limit(problem: forms.ValidationError) -> forms.ValidationError:
+# A whole number as typed: digits, or groups of three digits after the first one to three,
+# separated by a point or a space (one kind throughout): "1000", "1.000", "1 000", "12.500".
+_GROUP_SPACES = "\u0020\u00a0\u202f"  # space, no-break space, narrow no-break space
+_WHOLE_NUMBER = re.compile(
+    rf"(?P<sign>[-+]?)(?:(?P<plain>[0-9]+)|(?P<grouped>[0-9]{{1,3}}(?P<separator>[.{_GROUP_SPACES}])"
+    rf"[0-9]{{3}}(?:(?P=separator)[0-9]{{3}})*))"
+)
+# Far past MAX_FORM_INTEGER (so a long number is "too large", not "not a number") and far
+# below what int() takes without slowing down.
+_MAX_INTEGER_DIGITS = 30
+
+
+def parse_danish_integer(text: str) -> int | None:
+    """A whole number typed the Danish way, or None when ``text`` is not one.
+
+    A point or a space separates thousands only where it stands between groups of
+    exactly three digits: "1.000", "1 000" and "12.500" are numbers; "1.5", "1.2", "1,5",
+    "1.0000" and "1. 000" are not (a decimal number is not a whole number). Only ASCII
+    digits: int("٣") is 3, but nobody types that here.
+    """
+    match = _WHOLE_NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    digits = match["plain"] or match["grouped"].replace(match["separator"], "")
+    if len(digits.lstrip("0")) > _MAX_INTEGER_DIGITS:
+        return None
+    number = int(digits)
+    return -number if match["sign"] == "-" else number
+
+
+class DanishIntegerField(_NumberTypedAsText, forms.IntegerField):
+    """A whole number typed the Danish way: "1.000", "1 000" or "1000" is a thousand.
+
+    Django's IntegerField reads "1.000" as 1 (it drops a trailing ".0…") and refuses
+    "1.200"; here a point or a space between groups of three digits is a thousands
+    separator, and anything else, such as "1,5" or "1.5", is refused at the field.
+    """
+
+    inputmode = "numeric"
+    group_limits = True
+    default_error_messages = {"invalid": _lazy("Skriv et helt tal, fx 12.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        number = parse_danish_integer(str(value))
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+# A phone number: digits with spaces, a Danish one of eight digits ("12 34 56 78", "+45
+# 12345678", "0045 12345678") or an international one after "+" or "00".
+_PHONE_SPACES = re.compile(r"[\u0020\u00a0\u202f]+")
+_DANISH_PHONE = re.compile(r"(?:\+45|0045)?[0-9]{8}")
+_INTERNATIONAL_PHONE = re.compile(r"(?:\+|00)(?!45)[1-9][0-9]{6,14}")
+
+
+def normalised_phone_number(text: str) -> str | None:
+    """``text`` with its spaces tidied (one between groups) if it is a phone number, or
+    None when it is not one."""
+    tidy = _PHONE_SPACES.sub(" ", text.strip())
+    compact = tidy.replace(" ", "")
+    if _DANISH_PHONE.fullmatch(compact) or _INTERNATIONAL_PHONE.fullmatch(compact):
+        return tidy
+    return None
+
+
+def validate_phone_number(value: str) -> None:
+    if value and normalised_phone_number(value) is None:
+        raise forms.ValidationError(_lazy("Skriv et telefonnummer, fx 12 34 56 78."), code="phone")
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class PhoneNumberField(forms.CharField):
+    """A phone number to call someone on: Danish (eight digits, "12 34 56 78", "+45
+    12345678") or international ("+46 8 123 456 78"); anything else is refused at the
+    field. Kept with tidy spaces, so what goes into an e-mail is what was meant."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("widget", TelInput({"autocomplete": "tel"}))
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_phone_number)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalised_phone_number(value) or value
+
+
+def _with_localized_limit(
+    problem: forms.ValidationError, force_grouping: bool = False
+) -> forms.ValidationError:
     params = problem.params or {}
     if "limit_value" not in params:
         return problem
-    limit = number_format(params["limit_value"])
+    limit = number_format(params["limit_value"], force_grouping=force_grouping)
     return forms.ValidationError(
         problem.message, code=problem.code, params={**params, "limit_value": limit}
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm
+from indsats.core.forms import DanishIntegerField
 
 from . import cvr
 from .models import MunicipalContact, Organisation
@@ -40,6 +41,11 @@ class PlacementSiteForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # "1.000" employees is a thousand, not one (Django's IntegerField drops ".000").
+        count = self.fields["employee_count"]
+        self.fields["employee_count"] = DanishIntegerField(
+            label=count.label, help_text=count.help_text, min_value=1
+        )
         for name in ("site_type", "cvr", "municipality", "employee_count"):
             self.fields[name].required = True
         self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related(
@@ -74,8 +80,9 @@ class PlacementSiteForm(VersionedModelForm):
         if "confirm_cvr" in self.fields and not cleaned.get("confirm_cvr"):
             number = cleaned.get("cvr")
             if number:
+                # At the number, which is what is wrong (or must be confirmed below it).
                 self.add_error(
-                    "confirm_cvr",
+                    "cvr",
                     forms.ValidationError(
                         _(
                             "CVR-nummeret %(cvr)s består ikke kontrollen af kontrolcifferet. "

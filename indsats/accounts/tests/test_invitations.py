@@ -219,3 +219,12 @@ def test_it_puts_the_invitee_in_the_inviter_s_organisation_whatever_they_type(
     )
     assert user.organisation == placement_site
     assert user.is_active
+
+
+def test_it_refuses_a_phone_number_that_is_not_one_on_the_invitation(client, invitation):
+    link = reverse("accounts:invitation", args=[invitation.token])
+    response = client.post(link, accept_data(phone="abc"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"] == ["Skriv et telefonnummer, fx 12 34 56 78."]
+    assert not User.objects.filter(email="lone.bach@aarhus.test").exists()
+    assert client.post(link, accept_data(phone="")).status_code == 302  # it may be left out

@@ -250,3 +250,47 @@ def test_it_sends_a_signed_in_user_to_the_dashboard(client, applicant):
     response = client.get(reverse("accounts:register"))
     assert response.status_code == 302
     assert response.url == reverse("core:dashboard")
+
+
+def test_it_reads_the_employee_count_of_a_new_site_the_danish_way(client):
+    """ "1.000" employees was saved as 1; "1.200" was refused as not a whole number."""
+    response = client.post(
+        reverse("accounts:register"), new_site_registration(**{"site-employee_count": "1.200"})
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.get(name="Opholdsstedet Lærkereden").employee_count == 1200
+
+
+def test_it_refuses_an_employee_count_that_is_not_a_whole_number(client):
+    response = client.post(
+        reverse("accounts:register"), new_site_registration(**{"site-employee_count": "1,5"})
+    )
+    assert response.status_code == 200
+    site_form = response.context["form"].site_form
+    assert site_form.errors["employee_count"] == ["Skriv et helt tal, fx 12."]
+
+
+def test_it_puts_a_failed_cvr_check_at_the_cvr_field_and_in_the_summary(client):
+    response = client.post(
+        reverse("accounts:register"), new_site_registration(**{"site-cvr": FAILING_CVR})
+    )
+    site_form = response.context["form"].site_form
+    assert list(site_form.errors) == ["cvr"]
+    assert 'href="#id_site-cvr">CVR-nummer: CVR-nummeret 12345678 består ikke' in response.text
+    assert "det er korrekt: CVR-nummeret" not in response.text
+
+
+@pytest.mark.parametrize("phone", ["abc", "1234", "12 34 56 7"])
+def test_it_refuses_a_phone_number_that_is_not_one(client, phone):
+    response = client.post(reverse("accounts:register"), municipality_registration(phone=phone))
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"] == ["Skriv et telefonnummer, fx 12 34 56 78."]
+    assert not User.objects.filter(email="mette.kragh@aarhus.test").exists()
+
+
+def test_it_takes_an_international_phone_number(client, aarhus):
+    response = client.post(
+        reverse("accounts:register"), municipality_registration(phone="+46 8 123 456 78")
+    )
+    assert response.status_code == 302
+    assert User.objects.get(email="mette.kragh@aarhus.test").phone == "+46 8 123 456 78"

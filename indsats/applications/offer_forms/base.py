@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import has_nul, without_nul
@@ -74,6 +75,20 @@ class OfferApplicationForm(forms.Form):
             rows.append((str(field.label), _display(field, value)))
         return rows
 
+    def show_unjudged(self, saved_by_colleague: dict | None = None) -> None:
+        """Show what was typed without judging it: a draft that could not be saved (an
+        edit conflict) is still a draft, so no field is required yet. Only the fields a
+        colleague saved differently are marked, with what the colleague saved."""
+        self._errors = ErrorDict(renderer=self.renderer)
+        self.cleaned_data = {}
+        for name, raw in (saved_by_colleague or {}).items():
+            if name in self.fields:
+                self.add_error(
+                    name,
+                    _("Gemt i kladden nu: »%(value)s«.")
+                    % {"value": _shown_raw(self.fields[name], raw)},
+                )
+
     def apply_to(self, application) -> None:
         """Copy what the rest of the system reads from typed columns onto the application."""
         application.enquiry = self.cleaned_data.get("enquiry")
@@ -89,6 +104,8 @@ def _display(field, value) -> str:
         return str(_("Ja")) if value else str(_("Nej"))
     if isinstance(value, datetime.date):
         return date_format(value, "DATE_FORMAT")
+    if isinstance(value, int):
+        return number_format(value, force_grouping=True)  # "1.000" in Danish
     if isinstance(field, forms.ModelMultipleChoiceField):
         return ", ".join(str(item) for item in value)
     if isinstance(field, forms.MultipleChoiceField):
@@ -97,6 +114,33 @@ def _display(field, value) -> str:
     if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
         return str(dict(field.choices).get(value, value))
     return str(value)
+
+
+def differing_answers(stored: dict, yours: dict) -> dict:
+    """The answers (raw, as stored) that differ from ``yours``; a blank answer, an empty
+    list and a missing one (an unticked checkbox) are the same."""
+
+    def blank(value):
+        return None if value in (None, "", []) else value
+
+    return {
+        name: stored.get(name)
+        for name in sorted({*stored, *yours})
+        if blank(stored.get(name)) != blank(yours.get(name))
+    }
+
+
+def _shown_raw(field, raw) -> str:
+    """A stored raw answer as the applicant reads it: a choice by its label, a checkbox as
+    yes or no, a date in the language's format; what the field cannot read, as typed."""
+    if isinstance(field, forms.BooleanField):
+        return _display(field, field.to_python(raw))
+    try:
+        return _display(field, field.clean(raw))
+    except forms.ValidationError:
+        if raw in (None, "", []):
+            return str(_("Ikke udfyldt"))
+        return ", ".join(raw) if isinstance(raw, list) else str(raw)
 
 
 def not_in_future(value: datetime.date) -> None:
@@ -129,11 +173,15 @@ def confirmation(label, help_text="", message=None):
     )
 
 
+# The longest answer in a text box, and the longest enquiry.
+MAX_ANSWER_LENGTH = 5000
+
+
 def text_area(label, help_text="", required=True, rows=5):
     return forms.CharField(
         label=label,
         help_text=help_text,
         required=required,
         widget=forms.Textarea(attrs={"rows": rows}),
-        max_length=5000,
+        max_length=MAX_ANSWER_LENGTH,
     )

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import MAX_FORM_INTEGER
+from indsats.core.forms import DanishIntegerField
 
 from .base import OfferApplicationForm, confirmation, date_field, not_in_future, text_area
 
@@ -75,7 +76,7 @@ class TemaforloebForm(OfferApplicationForm):
         _("Beskriv, hvordan ledelsen bakker op og deltager."),
         rows=3,
     )
-    planned_hours = forms.IntegerField(
+    planned_hours = DanishIntegerField(
         label=_("Forventet antal timer"),
         min_value=1,
         max_value=MAX_FORM_INTEGER,
@@ -96,7 +97,6 @@ class TemaforloebForm(OfferApplicationForm):
         field = self.fields["planned_hours"]
         field.help_text = _("Højst %(cap)s timer i alt.") % {"cap": cap}
         field.max_value = cap
-        field.widget.attrs["max"] = cap
         field.validators.append(
             MaxValueValidator(cap, _("Et temaforløb er højst %(limit_value)s timer."))
         )

@@ -2,9 +2,11 @@
 
 from django import forms
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import MAX_FORM_INTEGER
+from indsats.core.forms import DanishIntegerField
 
 from .base import OfferApplicationForm, date_field, not_in_past, text_area
 
@@ -28,7 +30,7 @@ def _months_between(low: int, high: int):
         if value is not None and not low <= value <= high:
             raise forms.ValidationError(
                 _("Et fleksibelt forløb varer mellem %(low)s og %(high)s måneder, ikke %(value)s.")
-                % {"low": low, "high": high, "value": value},
+                % {"low": low, "high": high, "value": number_format(value, force_grouping=True)},
                 code="duration",
             )
 
@@ -58,7 +60,7 @@ class FleksibeltForm(OfferApplicationForm):
     desired_start = date_field(_("Ønsket start"), validators=[not_in_past])
     # Bounded here too, so a huge number is an error at the field (C12); the offer's span
     # is checked below.
-    duration_months = forms.IntegerField(
+    duration_months = DanishIntegerField(
         label=_("Varighed i måneder"), min_value=1, max_value=MAX_FORM_INTEGER
     )
 
@@ -68,12 +70,15 @@ class FleksibeltForm(OfferApplicationForm):
         low, high = self.offer.min_months, self.offer.max_months
         field = self.fields["duration_months"]
         field.help_text = _("Mellem %(low)s og %(high)s måneder.") % {"low": low, "high": high}
-        field.widget.attrs.update({"min": low, "max": high})
         field.validators.append(_months_between(low, high))
 
     def clean(self):
         cleaned = super().clean()
         for choice_field, other_field in (("themes", "themes_other"), ("areas", "areas_other")):
-            if "other" in cleaned.get(choice_field, []) and not cleaned.get(other_field):
+            chosen = "other" in cleaned.get(choice_field, [])
+            if chosen and not cleaned.get(other_field):
                 self.add_error(other_field, _("Skriv, hvad »andet« dækker over."))
+            elif not chosen and cleaned.get(other_field):
+                # Text under "Andet" without the tick would be saved but never read as chosen.
+                self.add_error(other_field, _("Sæt kryds ved Andet, eller slet teksten."))
         return cleaned

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import MAX_FORM_INTEGER
-from indsats.core.forms import WholeNumberModelMultipleChoiceField
+from indsats.core.forms import DanishIntegerField, WholeNumberModelMultipleChoiceField
 from indsats.organisations.models import Organisation
 
 from .base import OfferApplicationForm, confirmation, date_field, not_in_future, text_area
@@ -22,7 +22,7 @@ def people(text: str) -> list[str]:
 
 
 class OpkvalificeringForm(OfferApplicationForm):
-    employee_count = forms.IntegerField(
+    employee_count = DanishIntegerField(
         label=_("Antal ansatte på stedet"),
         min_value=1,
         max_value=MAX_FORM_INTEGER,

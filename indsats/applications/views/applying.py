@@ -15,7 +15,7 @@ from indsats.core.concurrency import CONFLICT, EditConflict
 from .. import notifications, services
 from ..models import Application
 from ..offer_forms import form_class_for
-from ..offer_forms.base import answers_as_data, answers_from_post, had_nul
+from ..offer_forms.base import answers_as_data, answers_from_post, differing_answers, had_nul
 from .lookups import get_application_for_user
 
 
@@ -78,6 +78,7 @@ def edit(request, pk):
                 _("Et tegn, der ikke kan gemmes, er fjernet fra jeres svar. Læs dem igennem."),
             )
         version = whole_number(request.POST.get("version"), minimum=1)
+        saved_by_colleague = {}
         try:
             if version is None:
                 # Not what the page sent (C12): refused like a conflict, never a server error.
@@ -91,7 +92,9 @@ def edit(request, pk):
                 status = 400
             else:
                 services.save_draft(application, answers, version)
-        except EditConflict:
+        except EditConflict as conflict:
+            stored, _yours = conflict.changed_fields.get("answers", ({}, {}))
+            saved_by_colleague = differing_answers(stored or {}, answers)
             messages.error(
                 request,
                 _(
@@ -102,7 +105,9 @@ def edit(request, pk):
             status = CONFLICT
         if status != 200:
             application.refresh_from_db()
+            # Still a draft: what was typed, not judged; the colleague's differences marked.
             form = services.build_form(application, data=answers_as_data(answers))
+            form.show_unjudged(saved_by_colleague)
         else:
             if request.POST.get("action") == "review":
                 form = services.build_form(application)
@@ -159,11 +164,34 @@ def receipt(request, pk):
 
 @requires(permissions.is_applicant)
 def withdraw(request, pk):
+    """Withdraw a submitted application; a draft, never sent, is deleted instead."""
     application = get_application_for_user(request.user, pk)
     if not permissions.can_withdraw_application(request.user, application):
         raise PermissionDenied
-    if request.method == "POST":
+    status = 200
+    if request.method == "POST" and application.is_draft:
+        if not permissions.can_edit_application(request.user, application):
+            raise PermissionDenied
+        version = whole_number(request.POST.get("version"), minimum=1)
+        try:
+            services.delete_draft(application, version)
+        except EditConflict:
+            messages.error(
+                request,
+                _(
+                    "En kollega har ændret kladden, efter du åbnede siden. Den er ikke slettet. "
+                    "Se kladden igennem, før du sletter den."
+                ),
+            )
+            application.refresh_from_db()
+            status = CONFLICT
+        else:
+            messages.success(request, _("Kladden er slettet."))
+            return redirect("applications:portal")
+    elif request.method == "POST":
         services.withdraw(application)
         messages.success(request, _("Ansøgningen er trukket tilbage."))
         return redirect("applications:detail", pk=application.pk)
-    return render(request, "applications/withdraw.html", {"application": application})
+    return render(
+        request, "applications/withdraw.html", {"application": application}, status=status
+    )
