@@ -527,7 +527,10 @@ EXPECTATIONS: dict[str, Outcomes] = {
     "organisations:placement_site_edit": STAFF_RECORD,
     "organisations:data_export": STAFF_RECORD,
     # The audit trail (C10) and reports (C8).
-    "audit:trail": staff_only(*SCREENING_DECIDERS),
+    "audit:trail": {
+        **staff_only(*SCREENING_DECIDERS),
+        **{(role, "POST"): "method" for role in ROLES},
+    },
     # Who looked (C12): administrators search the read log; nothing is posted to it.
     "audit:read_log": {
         **staff_only("administrator"),

@@ -41,7 +41,7 @@ LISTS = [
     ("organisations:placement_sites", ["q", "side", "region", "kommune"]),
     ("screening:list", ["koersel", "region", "faktor", "kandidater", "sorter", "retning"]),
     ("reports:index", ["fra", "til", "tilbud", "region"]),
-    ("audit:trail", ["q", "side", "model", "bruger", "fra", "til"]),
+    ("audit:trail", ["q", "side", "person", "kind", "action", "date_from", "date_to"]),
     ("allocation:overview", ["tilbud", "periode", "side"]),
     ("allocation:partners", ["tilbud", "side"]),
 ]
