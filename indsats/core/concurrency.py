@@ -8,7 +8,9 @@ and lets them save again deliberately on top of the newer version.
 A VersionedModelForm also carries a fingerprint of the values it was shown with
 (``based_on``), so a conflict names only the fields the other person changed, not those
 the user changed, and shows each of the other's values as a person reads it: a date, a
-time or a number in Danish, a choice's label, "Ja" or "Nej" (C11, C12).
+time or a number in Danish, a choice's label, "Ja" or "Nej" (C11, C12). A field only the
+other changed is redisplayed with the other's value, so saving again keeps their change;
+a field both changed keeps the user's value, beside the other's, for the user to decide.
 """
 
 from __future__ import annotations
@@ -186,11 +188,37 @@ class FingerprintField(forms.CharField):
         return False
 
 
+def _as_sent(widget: forms.Widget, value) -> list[str]:
+    """What the browser sends back for ``value`` (a form field's prepared value) drawn in
+    ``widget``: no entry for an unticked checkbox, one per chosen option of a multiple
+    choice, otherwise the text the input shows."""
+    if isinstance(widget, forms.CheckboxInput):
+        return ["on"] if widget.check_test(value) else []
+    shown = widget.format_value(value)
+    if isinstance(shown, list | tuple):  # a choice widget: the chosen options
+        sent = ["" if option is None else str(option) for option in shown]
+        return sent if getattr(widget, "allow_multiple_selected", False) else sent[:1]
+    return ["" if shown is None else str(shown)]
+
+
+def _put(data, key: str, sent: list[str]) -> None:
+    if not sent:
+        data.pop(key, None)
+    elif hasattr(data, "setlist"):  # a QueryDict, as a request has
+        data.setlist(key, sent)
+    else:
+        data[key] = sent[0] if len(sent) == 1 else sent
+
+
 class VersionedModelForm(forms.ModelForm):
     """A ModelForm that carries the record's version and saves with save_if_unchanged."""
 
     version = version_field()
     based_on = FingerprintField()
+
+    # Fields each save fills in afresh, so never taken over from the other's save: a
+    # reason explains the one correction it was given with, not the user's.
+    filled_in_afresh: tuple[str, ...] = ("change_reason",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -249,26 +277,80 @@ class VersionedModelForm(forms.ModelForm):
         # Let the user save again on top of the newer version, knowingly.
         data = self.data.copy()
         data["version"] = str(conflict.stored_version)
+        stored = None
         if self.instance.pk is not None:
             stored = type(self.instance).objects.filter(pk=self.instance.pk).first()
             if stored is not None:  # the user's values are now based on the stored ones
                 data["based_on"] = fingerprint(stored, self._compared())
+        changed = [name for name in conflict.changed_fields if name in self.fields]
+        seen = _tokens(self.cleaned_data.get("based_on"))
+        taken_over = []
+        if seen and stored is not None:
+            # A field the user left as shown takes the other's value: saving it again
+            # unchanged would silently undo their change.
+            for name in changed:
+                untouched = _token(name, _raw(self.instance, name)) in seen
+                if untouched and self._take_over(data, name, _raw(stored, name)):
+                    taken_over.append(name)
         self.data = data
-        names = ", ".join(
-            str(self.fields[name].label) for name in conflict.changed_fields if name in self.fields
+        to_decide = [name for name in changed if name not in taken_over]
+
+        def labels(names):
+            return ", ".join(str(self.fields[name].label) for name in names)
+
+        message = str(
+            _(
+                "En anden har gemt ændringer i posten, mens du redigerede. Dine ændringer er "
+                "ikke gemt endnu, men de står stadig i formularen."
+            )
         )
-        message = _(
-            "En anden har gemt ændringer i posten, mens du redigerede. Dine ændringer er ikke "
-            "gemt endnu, men de står stadig i formularen."
-        )
-        if names:
-            message = f"{message} " + str(_("Felter, der nu er ændret af den anden: %s.")) % names
-        message = f"{message} " + str(_("Gem igen for at overskrive med dine værdier."))
+        if taken_over:
+            message += " " + str(
+                _("Felter, der er opdateret med den andens ændringer: %s.")
+            ) % labels(taken_over)
+        if to_decide and seen:
+            message += " " + str(
+                _("Felter, hvor du skal vælge mellem din og den andens værdi: %s.")
+            ) % labels(to_decide)
+        elif to_decide:  # without a fingerprint it is not known who changed what
+            message += " " + str(_("Felter, der nu er ændret af den anden: %s.")) % labels(
+                to_decide
+            )
+        if taken_over and not to_decide:
+            message += " " + str(_("Gem igen for at gemme dine ændringer oven på den andens."))
+        else:
+            message += " " + str(_("Gem igen for at overskrive med dine værdier."))
         self.add_error(None, message)
-        for name, (stored_value, _yours) in conflict.changed_fields.items():
-            if name in self.fields:
-                shown = display_value(self.fields[name], stored_value)
-                self.add_error(name, _("Gemt af en anden: »%(value)s«.") % {"value": shown})
+        for name in changed:
+            stored_value = (
+                getattr(stored, name) if stored is not None else conflict.changed_fields[name][0]
+            )
+            shown = {"value": display_value(self.fields[name], stored_value)}
+            if name in taken_over:
+                self.add_error(name, _("Opdateret med den andens ændring: »%(value)s«.") % shown)
+            else:
+                self.add_error(name, _("Gemt af en anden: »%(value)s«.") % shown)
+
+    def _take_over(self, data, name: str, value) -> bool:
+        """Put the stored ``value`` of field ``name`` in ``data`` as its widget sends it
+        back. False, and ``data`` as it was, when it would not come back as that value (a
+        widget of several inputs, say, or a value the field no longer accepts): then the
+        user decides, as for a field both changed."""
+        field = self.fields[name]
+        if name in self.filled_in_afresh or field.disabled or isinstance(field, forms.FileField):
+            return False
+        key = self.add_prefix(name)
+        sent = _as_sent(field.widget, field.prepare_value(value))
+        trial = data.copy()
+        _put(trial, key, sent)
+        try:
+            back = field.clean(field.widget.value_from_datadict(trial, self.files, key))
+        except forms.ValidationError:
+            return False
+        if _canonical(field.prepare_value(back)) != _canonical(field.prepare_value(value)):
+            return False
+        _put(data, key, sent)
+        return True
 
 
 CONFLICT = 409  # the status of a page that shows an edit conflict

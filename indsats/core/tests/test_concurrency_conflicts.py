@@ -122,7 +122,7 @@ def test_saving_again_after_the_conflict_is_based_on_the_stored_values(entry, co
     with pytest.raises(EditConflict):
         save()
     assert set(form.errors) == {"__all__", "date"}
-    assert form.errors["date"] == ["Gemt af en anden: »3. marts 2026«."]
+    assert form.errors["date"] == ["Opdateret med den andens ændring: »3. marts 2026«."]
 
 
 def test_without_a_fingerprint_it_names_the_fields_that_differ_from_the_users(
