@@ -29,6 +29,9 @@ BOOKKEEPING_FIELDS = frozenset({"id", "version", "updated_at", "password", "toke
 LONGEST_SHOWN_VALUE = 140
 _INTERNAL_KEY = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 
+# model -> a function giving the sentence for one of its entries (or None: the usual one).
+_SENTENCES: dict[type, Callable[[LogEntry, str], str | None]] = {}
+
 # (model, field name) -> a function giving {stored key: label}: the labels of a JSON
 # field's keys (an application's answers) or of a field holding a key (a workflow step).
 _LABELS: dict[tuple[type, str], Callable[[], Mapping[str, str]]] = {}
@@ -37,6 +40,25 @@ _LABELS: dict[tuple[type, str], Callable[[], Mapping[str, str]]] = {}
 def register_labels(model, field_name: str, labels: Callable[[], Mapping[str, str]]) -> None:
     """Name the keys stored in ``model.field_name`` for the trail (called from ``ready()``)."""
     _LABELS[(model, field_name)] = labels
+
+
+def register_sentence(model, sentence: Callable[[LogEntry, str], str | None]) -> None:
+    """Say an entry of ``model`` in its own words (called from ``ready()``): ``sentence``
+    gets the entry and the actor's name and builds the sentence in the active language
+    when the trail is read, from the entry's recorded values (a record whose whole story is
+    that it was made, such as a reset of someone's second factor, reads better as "Anne
+    Holm nulstillede …" than as "Anne Holm oprettede nulstilling …")."""
+    _SENTENCES[model] = sentence
+
+
+def recorded_value(entry: LogEntry, field_name: str) -> str | None:
+    """The value a field got in ``entry`` as recorded (a text, as django-auditlog keeps
+    it), or None when the entry did not record it."""
+    values = (entry.changes_dict or {}).get(field_name)
+    if not values:
+        return None
+    new = list(values)[-1]
+    return None if new in (None, "None") else str(new)
 
 
 def _labels_for(model, field_name: str) -> Mapping[str, str]:
@@ -97,12 +119,15 @@ def describe(entry: LogEntry) -> Described:
         LogEntry.Action.UPDATE: _("ændrede"),
         LogEntry.Action.DELETE: _("slettede"),
     }.get(entry.action, _("så"))
-    sentence = _("%(actor)s %(verb)s %(thing)s »%(name)s«") % {
-        "actor": actor,
-        "verb": verb,
-        "thing": thing,
-        "name": readable_name(model, entry.object_repr),
-    }
+    own_sentence = _SENTENCES.get(model)
+    sentence = own_sentence(entry, actor) if own_sentence is not None else None
+    if sentence is None:
+        sentence = _("%(actor)s %(verb)s %(thing)s »%(name)s«") % {
+            "actor": actor,
+            "verb": verb,
+            "thing": thing,
+            "name": readable_name(model, entry.object_repr),
+        }
     changes = []
     if entry.action == LogEntry.Action.UPDATE and model is not None:
         for name, values in (entry.changes_dict or {}).items():

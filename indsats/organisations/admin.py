@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from indsats.accounts.admin import without_bulk_delete
+
 from .models import Municipality, Organisation, Region
 
 
@@ -28,3 +30,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "cvr", "municipality__name"]
     autocomplete_fields = ["municipality"]
     readonly_fields = ["version", "created_at", "updated_at"]
+
+    def get_actions(self, request):
+        # Organisations are not deleted in bulk: their users, cases and trail hang on them.
+        return without_bulk_delete(super().get_actions(request))

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from indsats.accounts.models import User
+from indsats.accounts.models import Invitation, User
 from indsats.testing.factories import municipality_organisation
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +65,47 @@ def test_it_calls_the_admin_site_by_the_services_name(client, administrator):
     page = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="da").text
     assert "Indsats – administration" in page
     assert "Django" not in page
+
+
+def test_it_shows_invitations_read_only_and_without_their_token(client, administrator, applicant):
+    invitation = Invitation.objects.create(
+        organisation=applicant.organisation,
+        email="kollega@aarhus.test",
+        full_name="Kaj Kollega",
+        invited_by=applicant,
+    )
+    client.force_login(administrator)
+    listing = client.get(reverse("admin:accounts_invitation_changelist"))
+    assert listing.status_code == 200
+    assert "Kaj Kollega" in listing.text
+    assert reverse("admin:accounts_invitation_add") not in listing.text
+    page = client.get(reverse("admin:accounts_invitation_change", args=[invitation.pk]))
+    assert page.status_code == 200
+    assert "kollega@aarhus.test" in page.text
+    assert invitation.token not in page.text + listing.text
+    assert 'name="email"' not in page.text  # nothing to edit
+    assert (
+        client.post(
+            reverse("admin:accounts_invitation_change", args=[invitation.pk]),
+            {"email": "en.anden@aarhus.test"},
+        ).status_code
+        == 403
+    )
+
+
+def test_it_offers_no_bulk_delete_of_users_or_organisations(client, administrator, applicant):
+    """People and organisations are deactivated; deleting those who acted would break the
+    audit trail (C10)."""
+    client.force_login(administrator)
+    for url_name, record in [
+        ("admin:accounts_user_changelist", applicant),
+        ("admin:organisations_organisation_changelist", applicant.organisation),
+    ]:
+        page = client.get(reverse(url_name))
+        assert page.status_code == 200
+        assert "delete_selected" not in page.text
+        client.post(
+            reverse(url_name),
+            {"action": "delete_selected", "_selected_action": [record.pk], "post": "yes"},
+        )
+        assert type(record).objects.filter(pk=record.pk).exists()

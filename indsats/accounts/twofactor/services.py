@@ -24,9 +24,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from indsats.accounts import permissions
 from indsats.accounts.strong_auth import is_strong_sign_in
 
-from .models import TwoFactorReset
+from .models import SecurityEvent, SecurityEventKind, TwoFactorReset
 
 RECOVERY_CODE_COUNT = 10
+#: How long a confirmation with a current code lets the user go on to set up a new app.
+REPLACEMENT_WINDOW_SECONDS = 10 * 60
+REPLACEMENT_KEY = "indsats_two_factor_replacement_confirmed_at"
 TOTP_DIGITS = 6
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -137,6 +140,7 @@ def confirm_app(user, device: TOTPDevice, typed: str) -> Check:
             device = result.device
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            SecurityEvent.objects.create(user=user, kind=SecurityEventKind.APP_SET_UP)
     return result
 
 
@@ -147,7 +151,16 @@ def new_recovery_codes(user) -> list[str]:
         device = StaticDevice.objects.create(user=user, name=_("Reservekoder"), confirmed=True)
         codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+        SecurityEvent.objects.create(user=user, kind=SecurityEventKind.NEW_RECOVERY_CODES)
     return codes
+
+
+def note_recovery_code_used(user, kind: SecurityEventKind) -> int:
+    """Put the use of a recovery code in the audit trail, with the number left (which a
+    reader needs to judge it); returns that number."""
+    left = remaining_recovery_codes(user)
+    SecurityEvent.objects.create(user=user, kind=kind, codes_left=left)
+    return left
 
 
 def shown(code: str) -> str:
@@ -160,6 +173,23 @@ def mark_verified(request, device) -> None:
     just gained rights (against session fixation)."""
     otp_login(request, device)
     request.session.cycle_key()
+
+
+def confirm_for_replacement(request) -> None:
+    """The user typed a current code to replace their app: for a while they may set up a
+    new one (an unattended, signed-in browser alone is not enough)."""
+    request.session[REPLACEMENT_KEY] = timezone.now().timestamp()
+
+
+def may_replace_app(request) -> bool:
+    confirmed_at = request.session.get(REPLACEMENT_KEY)
+    if confirmed_at is None:
+        return False
+    return timezone.now().timestamp() - confirmed_at <= REPLACEMENT_WINDOW_SECONDS
+
+
+def end_replacement(request) -> None:
+    request.session.pop(REPLACEMENT_KEY, None)
 
 
 @transaction.atomic

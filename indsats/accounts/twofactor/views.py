@@ -1,5 +1,6 @@
 """The two-factor pages (C12): the code after the password, setting up an app, the
-recovery codes shown once, the user's own security page, and an administrator's reset."""
+recovery codes shown once, the user's own security page with replacing the app, and an
+administrator's reset."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from indsats.organisations.models import OrganisationKind
 
 from . import services
 from .forms import CodeForm, EnrolForm, ResetForm
+from .models import SecurityEventKind
 
 NEW_CODES_KEY = "indsats_two_factor_new_codes"
 NEXT_KEY = "indsats_two_factor_next"
@@ -70,7 +72,10 @@ def verify(request):
         if result.accepted:
             services.mark_verified(request, result.device)
             if isinstance(result.device, StaticDevice):
-                _tell_recovery_codes_left(request)
+                left = services.note_recovery_code_used(
+                    request.user, SecurityEventKind.SIGNED_IN_WITH_RECOVERY_CODE
+                )
+                _tell_recovery_codes_left(request, left)
             return redirect(next_url)
         form.add_error("code", _code_error(result))
     return render(
@@ -99,8 +104,7 @@ def _code_error(result, setting_up: bool = False) -> str:
     )
 
 
-def _tell_recovery_codes_left(request) -> None:
-    left = services.remaining_recovery_codes(request.user)
+def _tell_recovery_codes_left(request, left: int) -> None:
     text = ngettext(
         "Du har brugt en reservekode. Du har %(count)d reservekode tilbage.",
         "Du har brugt en reservekode. Du har %(count)d reservekoder tilbage.",
@@ -175,6 +179,68 @@ def security(request):
         {
             "app": app,
             "codes_left": services.remaining_recovery_codes(request.user),
+        },
+    )
+
+
+@never_cache
+@requires(permissions.is_board_staff)
+def replace_confirm(request):
+    """Replacing the app, first step: a current code, from the app in use or a recovery
+    code, so that a signed-in browser left unattended cannot move the factor elsewhere."""
+    user = request.user
+    if services.confirmed_app(user) is None:
+        return redirect("accounts:twofactor:enrol")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = services.check_code(user, form.cleaned_data["code"])
+        if result.accepted:
+            if isinstance(result.device, StaticDevice):
+                services.note_recovery_code_used(
+                    user, SecurityEventKind.CONFIRMED_WITH_RECOVERY_CODE
+                )
+            services.confirm_for_replacement(request)
+            return redirect("accounts:twofactor:replace_app")
+        form.add_error("code", _code_error(result))
+    return render(request, "accounts/twofactor/replace_confirm.html", {"form": form})
+
+
+@never_cache
+@requires(permissions.is_board_staff)
+def replace_app(request):
+    """Replacing the app, second step: scan the new one and type a code from it. The old
+    app keeps working until then (``services.confirm_app`` replaces it); the recovery codes
+    stay as they are."""
+    user = request.user
+    if services.confirmed_app(user) is None:
+        return redirect("accounts:twofactor:enrol")
+    if not services.may_replace_app(request):
+        if request.method == "POST":
+            messages.info(
+                request, _("Der gik for lang tid. Bekræft igen med en kode, før du skifter app.")
+            )
+        return redirect("accounts:twofactor:replace")
+    device = services.pending_app(user)
+    form = EnrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = services.confirm_app(user, device, form.cleaned_data["code"])
+        if result.accepted:
+            services.end_replacement(request)
+            services.mark_verified(request, result.device)
+            messages.success(
+                request,
+                _("Din nye godkendelsesapp er sat op. Den gamle app virker ikke længere."),
+            )
+            return redirect("accounts:twofactor:security")
+        form.add_error("code", _code_error(result, setting_up=True))
+    return render(
+        request,
+        "accounts/twofactor/replace_app.html",
+        {
+            "form": form,
+            "qr_svg": services.qr_code_svg(device, _("QR-kode til godkendelsesappen")),
+            "secret": services.secret_for_typing(device),
+            "account_name": user.email,
         },
     )
 
