@@ -10,7 +10,8 @@ mark.
   ``json.loads(text, parse_float=Decimal)``) to keep them all.
 - **CSV is for spreadsheets**: ``;``-separated with a decimal comma and a BOM, as Danish
   spreadsheets expect, with Danish column names that do not change with the language of
-  whoever downloads it. Rates per 1,000 children have ``CSV_DECIMALS`` (6) decimals,
+  whoever downloads it, and a last column saying whether the figures are synthetic.
+  Rates per 1,000 children have ``CSV_DECIMALS`` (6) decimals,
   rounded half up; the JSON has them all.
 
 A page may round for the eye; a file for programs may not (#10).
@@ -52,6 +53,7 @@ CSV_FIXED_NAMES = {
     "missing": "Mangler data for",
     "candidate": "Kandidat",
 }
+CSV_SYNTHETIC_NAME = "Syntetiske data"
 
 
 def _decimal(value: str | None) -> Decimal | None:
@@ -141,20 +143,23 @@ def _cell(key: str, value) -> str:
             value = value.quantize(CSV_QUANTUM, ROUND_HALF_UP)
         return str(value).replace(".", ",")
     if isinstance(value, list):
-        return ",".join(CSV_REFERENCE_NAMES.get(item, item) for item in value)
+        return ", ".join(CSV_REFERENCE_NAMES.get(item, item) for item in value)
     if value == MISSING:
         return "mangler"
     return str(value)
 
 
-def to_csv(results: list[dict], parameters: dict) -> str:
+def to_csv(results: list[dict], parameters: dict, *, synthetic: bool = False) -> str:
+    """The run as a spreadsheet; the last column, »Syntetiske data«, says on every row
+    whether the figures are made up (the JSON says it once, in ``synthetic``)."""
     flat = rows(results, parameters)
     buffer = io.StringIO()
     buffer.write("\ufeff")
     if not flat:
         return buffer.getvalue()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(csv_header(key) for key in flat[0])
+    writer.writerow([*(csv_header(key) for key in flat[0]), CSV_SYNTHETIC_NAME])
+    marker = _cell("synthetic", synthetic)
     for row in flat:
-        writer.writerow(_cell(key, value) for key, value in row.items())
+        writer.writerow([*(_cell(key, value) for key, value in row.items()), marker])
     return buffer.getvalue()

@@ -8,11 +8,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm, version_field
-from indsats.core.forms import WholeNumberModelMultipleChoiceField, danish_formfield
+from indsats.core.forms import (
+    DanishDecimalField,
+    WholeNumberModelMultipleChoiceField,
+    danish_formfield,
+)
 from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
 
 from .importers import IMPORTERS, RECORD_IMPORT_LABELS
+from .labels import FACTOR_LABELS
 from .models import (
     ComparisonGroup,
     Decision,
@@ -41,7 +46,7 @@ class DecisionForm(forms.Form):
         label=_("Beslutning"),
         choices=Decision.choices,
         widget=forms.RadioSelect,
-        help_text=_("»Tag kontakt« opretter et opsøgende forløb (konsulentbistand, O5)."),
+        help_text=_("»Tag kontakt« opretter et opsøgende forløb (konsulentbistand)."),
     )
     reason = forms.CharField(
         label=_("Begrundelse"),
@@ -65,9 +70,10 @@ class DecisionForm(forms.Form):
             return
         field = self.fields["contact"]
         field.queryset = municipality.contacts.all()
-        field.label_from_instance = lambda contact: (
-            f"{contact.name}, {contact.get_role_display().lower()}"
-        )
+        # The role as written: it may hold a proper noun (»… med Socialstyrelsen«). The
+        # list takes the form's full width, so a long role is not cut off.
+        field.label_from_instance = lambda contact: f"{contact.name}, {contact.get_role_display()}"
+        field.widget.attrs["class"] = "screening-full-width"
         chosen = first_contact(contacts)
         field.initial = chosen.pk if chosen else None
 
@@ -87,7 +93,47 @@ def outreach_in_progress(programme) -> forms.ValidationError:
     )
 
 
-class PlanForm(VersionedModelForm):
+def one_kind_of_line_break(text: str) -> str:
+    """A text with every line break as \\n: browsers send a text area's lines with \\r\\n,
+    and the stored text has \\n, so the same text would otherwise count as changed."""
+    return "\n".join(text.splitlines()) if "\r" in text else text
+
+
+class LineBreaksMixin:
+    """Texts from a form's text areas with \\n line breaks (``one_kind_of_line_break``)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = one_kind_of_line_break(value)
+        return cleaned
+
+
+def changes_nothing(form) -> bool:
+    """Whether a valid ModelForm for a saved record would save it as it is stored: then
+    nothing is saved, and the audit trail gets no entry for a change that did not happen."""
+    instance = form.instance
+    if instance.pk is None:
+        return False
+    model = type(instance)
+    stored = model.objects.filter(pk=instance.pk).first()
+    if stored is None:
+        return False
+    many = {field.name for field in model._meta.many_to_many}
+    for name in form._meta.fields:
+        if name not in form.fields:
+            continue
+        if name in many:
+            chosen = {item.pk for item in form.cleaned_data.get(name, [])}
+            if chosen != set(getattr(stored, name).values_list("pk", flat=True)):
+                return False
+        elif getattr(stored, name) != getattr(instance, name):
+            return False
+    return True
+
+
+class PlanForm(LineBreaksMixin, VersionedModelForm):
     class Meta:
         formfield_callback = https_by_default
         model = PreparednessPlan
@@ -108,7 +154,7 @@ class PlanForm(VersionedModelForm):
         return cleaned
 
 
-class PressForm(VersionedModelForm):
+class PressForm(LineBreaksMixin, VersionedModelForm):
     class Meta:
         formfield_callback = https_by_default
         model = PressCriticism
@@ -116,7 +162,7 @@ class PressForm(VersionedModelForm):
         widgets = {"published_on": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 4})}
 
 
-class MinisterialRequestForm(VersionedModelForm):
+class MinisterialRequestForm(LineBreaksMixin, VersionedModelForm):
     class Meta:
         model = MinisterialRequest
         fields = ["received_on", "reference", "status", "note"]
@@ -139,7 +185,7 @@ class ComparisonGroupForm(VersionedModelForm):
         self.fields["members"].label_from_instance = lambda m: f"{m.name} ({m.code})"
 
 
-class SettingsForm(VersionedModelForm):
+class SettingsForm(LineBreaksMixin, VersionedModelForm):
     class Meta:
         model = ScreeningSettings
         formfield_callback = danish_formfield  # threshold and weights: "1,5" (#9, C11)
@@ -176,9 +222,19 @@ class SettingsForm(VersionedModelForm):
             field.min_value, field.max_value = low, high
             field.validators += [MinValueValidator(low), MaxValueValidator(high)]
             field.widget.attrs.update({"min": low, "max": high})
+        # The model's limits on a decimal (the threshold at most 0,99) checked by the form
+        # field, whose messages write the limit as the language does (»0,99«, not »0.99«).
+        for name, field in self.fields.items():
+            if isinstance(field, DanishDecimalField):
+                model_field = ScreeningSettings._meta.get_field(name)
+                field.validators += [
+                    validator
+                    for validator in model_field.validators
+                    if isinstance(validator, MinValueValidator | MaxValueValidator)
+                ]
 
     def clean_reason_codes(self):
-        text = self.cleaned_data["reason_codes"]
+        text = one_kind_of_line_break(self.cleaned_data["reason_codes"])
         try:
             parse_reason_periods(text)
         except ParameterError as exc:
@@ -246,3 +302,46 @@ class ReasonCodeChoiceForm(forms.Form):
         self.fields["codes"].choices = [
             (option.code, f"{option.code} – {option.text}") for option in options
         ]
+
+
+class ScreeningFilterForm(forms.Form):
+    """The screening list's filters, from the address. A value no list offers (a region
+    code that is none, a factor F9) is an error at its field, not an empty or unfiltered
+    list that looks like an answer (C12)."""
+
+    required_marks = "none"
+
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        error_messages={"invalid_choice": _("Vælg en region fra listen.")},
+    )
+    faktor = forms.ChoiceField(
+        label=_("Faktor"),
+        required=False,
+        error_messages={"invalid_choice": _("Vælg en faktor fra listen.")},
+    )
+    kandidater = forms.BooleanField(
+        label=_("Vis kun kandidater (mindst to faktorer eller F4)"), required=False
+    )
+
+    def __init__(self, *args, regions, **kwargs):
+        kwargs.setdefault("auto_id", "%s")  # the ids the page and its tests have used
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("Alle regioner"))] + [
+            (region.code, region.name) for region in regions
+        ]
+        self.fields["faktor"].choices = [("", _("Alle kommuner"))] + [
+            (code, _("%(code)s er opfyldt: %(label)s") % {"code": code, "label": label})
+            for code, label in FACTOR_LABELS.items()
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters; one with an error filters nothing."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "region": cleaned.get("region", ""),
+            "factor": cleaned.get("faktor", ""),
+            "candidates": bool(cleaned.get("kandidater")),
+        }

@@ -149,6 +149,13 @@ def latest_run(year: int | None = None) -> ScreeningRun | None:
     return runs.first()
 
 
+def current_run() -> ScreeningRun | None:
+    """The run pages show unless another is asked for: the newest for the newest year with
+    statistics (``default_year``), so that a run for an earlier year, made to look back,
+    does not take its place; the newest of any year when that year has none."""
+    return latest_run(default_year()) or latest_run()
+
+
 def municipality_organisation(municipality: Municipality) -> Organisation:
     return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality=municipality)
 

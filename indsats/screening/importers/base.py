@@ -41,19 +41,22 @@ class ImportResult:
         return self.created + self.updated
 
     def summary(self) -> str:
+        # Each count agrees with its own number (»1 ny, 2 ændrede«), not with the rows read.
+        counts = ", ".join(
+            [
+                ngettext("%(count)s ny", "%(count)s nye", self.created) % {"count": self.created},
+                ngettext("%(count)s ændret", "%(count)s ændrede", self.updated)
+                % {"count": self.updated},
+                ngettext("%(count)s uændret", "%(count)s uændrede", self.unchanged)
+                % {"count": self.unchanged},
+            ]
+        )
         text = ngettext(
-            "%(read)s række læst: %(created)s nye, %(updated)s ændrede, %(unchanged)s uændrede, "
-            "%(skipped)s sprunget over (landstal, regioner o.l.).",
-            "%(read)s rækker læst: %(created)s nye, %(updated)s ændrede, %(unchanged)s uændrede, "
-            "%(skipped)s sprunget over (landstal, regioner o.l.).",
+            "%(read)s række læst: %(counts)s, %(skipped)s sprunget over (landstal, regioner o.l.).",
+            "%(read)s rækker læst: %(counts)s, %(skipped)s sprunget over (landstal, regioner "
+            "o.l.).",
             self.rows_read,
-        ) % {
-            "read": self.rows_read,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-        }
+        ) % {"read": self.rows_read, "counts": counts, "skipped": self.skipped}
         if not self.changed:
             text += " " + _("Intet er ændret: filen var allerede importeret.")
         return text

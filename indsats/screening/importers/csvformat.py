@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from indsats.core.cleaning import NUL
 
@@ -117,9 +118,12 @@ def _check_header(names, required, optional) -> list[LineError]:
         errors.append(
             LineError(
                 1,
-                _(
+                ngettext(
                     "overskriften mangler kolonnen %(missing)s "
-                    "(forventet %(expected)s, fandt %(found)s)."
+                    "(forventet %(expected)s, fandt %(found)s).",
+                    "overskriften mangler kolonnerne %(missing)s "
+                    "(forventet %(expected)s, fandt %(found)s).",
+                    len(missing),
                 )
                 % {
                     "missing": ", ".join(f"»{name}«" for name in missing),
@@ -133,7 +137,11 @@ def _check_header(names, required, optional) -> list[LineError]:
         errors.append(
             LineError(
                 1,
-                _("overskriften har ukendte kolonner: %(unknown)s.")
+                ngettext(
+                    "overskriften har en ukendt kolonne: %(unknown)s.",
+                    "overskriften har ukendte kolonner: %(unknown)s.",
+                    len(unknown),
+                )
                 % {"unknown": ", ".join(f"»{name}«" for name in unknown)},
             )
         )
@@ -142,7 +150,11 @@ def _check_header(names, required, optional) -> list[LineError]:
         errors.append(
             LineError(
                 1,
-                _("kolonnen %(name)s står flere gange i overskriften.")
+                ngettext(
+                    "kolonnen %(name)s står flere gange i overskriften.",
+                    "kolonnerne %(name)s står flere gange i overskriften.",
+                    len(duplicated),
+                )
                 % {"name": ", ".join(f"»{name}«" for name in duplicated)},
             )
         )

@@ -154,6 +154,18 @@ def import_comparison_groups(
             if checked is None:
                 areas.not_a_municipality(value, row.line, errors)
         if municipality is not None and member is not None:
+            if municipality == member:
+                errors.append(
+                    LineError(
+                        row.line,
+                        _(
+                            "kommune %(code)s er parret med sig selv, men en kommune indgår "
+                            "aldrig i sin egen sammenligningsgruppe. Slet linjen."
+                        )
+                        % {"code": code},
+                    )
+                )
+                continue
             groups[municipality].add(member)
     fail_if(errors)
     result = ImportResult(source=None, rows_read=len(rows))

@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -158,10 +160,11 @@ class ScreeningRun(models.Model):
         verbose_name_plural = _("screeningskørsler")
 
     def __str__(self):
-        return str(_("Screening for %(year)s, kørt %(when)s")) % {
-            "year": self.year,
-            "when": self.created_at.strftime("%d-%m-%Y %H:%M") if self.created_at else "",
-        }
+        if self.created_at is None:  # not saved yet
+            return str(_("Screening for %(year)s")) % {"year": self.year}
+        # Local time in the active language's format: »29. november 2026 kl. 07.40«.
+        when = date_format(timezone.localtime(self.created_at), "DATETIME_FORMAT")
+        return str(_("Screening for %(year)s, kørt %(when)s")) % {"year": self.year, "when": when}
 
     @cached_property
     def parsed_parameters(self) -> Parameters:

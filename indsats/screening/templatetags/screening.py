@@ -93,6 +93,16 @@ def as_given(value) -> str:
     return number_format(number, max(0, -number.as_tuple().exponent))
 
 
+@register.filter
+def whole_number(value) -> str:
+    """A count with the language's thousands separator (Danish »8.832«); a dash with
+    words for a missing one."""
+    number = _decimal(value)
+    if number is None:
+        return rate(value)
+    return number_format(number, 0, force_grouping=True)
+
+
 def _decimal(value) -> Decimal | None:
     if value is None or value == "":
         return None

@@ -70,7 +70,8 @@ def test_it_writes_csv_with_semicolons_and_decimal_commas(figures_2023):
     rows = {row["Kommunekode"]: row for row in reader}
     assert rows["101"]["Underretninger pr. 1.000 børn"] == "12,000000"
     assert rows["101"]["F5"] == "ja"
-    assert rows["101"]["F5 udløst af"] == "regionen,hele landet"
+    assert rows["101"]["F5 udløst af"] == "regionen, hele landet"  # as a sentence lists them
+    assert rows["101"]["Syntetiske data"] == "nej"
     assert rows["101"]["F1"] == "mangler"
     assert rows["461"]["Underretninger pr. 1.000 børn"] == ""
 

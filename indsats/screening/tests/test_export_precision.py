@@ -112,6 +112,16 @@ def test_the_csv_has_danish_column_names_and_its_documented_decimals(run_2023):
     }
 
 
+def test_the_csv_says_on_every_row_whether_the_figures_are_synthetic(run_2023):
+    """The JSON says »synthetic«; the CSV, read without it, says so in its last column."""
+    run = ScreeningRun.objects.earliest("pk")
+    for synthetic, marker in ((True, "ja"), (False, "nej")):
+        text = export.to_csv(run.results, run.parameters, synthetic=synthetic)
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
+        assert reader.fieldnames[-1] == "Syntetiske data"
+        assert {row["Syntetiske data"] for row in reader} == {marker}
+
+
 def test_a_value_without_a_json_number_is_refused():
     with pytest.raises(ValueError, match="no JSON number"):
         export.to_json([], {}, {}, {"odd": Decimal("NaN")})

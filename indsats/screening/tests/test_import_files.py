@@ -113,8 +113,7 @@ def test_it_imports_comparison_groups_one_pair_a_line(recorded):
     result = import_comparison_groups(recorded("comparison_groups.csv"), "grupper.csv")
     assert result.created == 2
     copenhagen = ComparisonGroup.objects.get(municipality__code="101")
-    # The published group lists Copenhagen itself; it is kept, and the screening skips it.
-    assert sorted(m.code for m in copenhagen.members.all()) == ["101", "461", "751", "851"]
+    assert sorted(m.code for m in copenhagen.members.all()) == ["461", "751", "851"]
     again = import_comparison_groups(recorded("comparison_groups.csv"), "grupper.csv")
     assert (again.source, again.unchanged) == (None, 2)
 
@@ -127,6 +126,19 @@ def test_it_replaces_the_group_of_a_municipality_named_in_a_new_file(recorded):
         m.code for m in ComparisonGroup.objects.get(municipality__code="101").members.all()
     ] == ["147"]
     assert ComparisonGroup.objects.get(municipality__code="751").members.count() == 2
+
+
+def test_it_refuses_a_municipality_paired_with_itself_naming_the_line():
+    """A pair of a municipality with itself was once kept and skipped silently by the
+    screening (F5–F7): now the line is refused, so the file says what the group is."""
+    data = "kommunekode;sammenligningskommune\r\n101;751\r\n101;101\r\n"
+    with pytest.raises(ImportFailed) as excinfo:
+        import_comparison_groups(data, "grupper.csv")
+    assert errors_of(excinfo) == [
+        "Linje 3: kommune 101 er parret med sig selv, men en kommune indgår aldrig i sin egen "
+        "sammenligningsgruppe. Slet linjen."
+    ]
+    assert not ComparisonGroup.objects.exists()
 
 
 def test_it_refuses_a_duplicate_pair_naming_both_lines():

@@ -87,8 +87,12 @@ def test_a_press_file_needs_its_danish_headers():
     with pytest.raises(ImportFailed) as excinfo:
         import_press("kommune;date;medium;summary\n101;2024-01-01;X;Y\n", "press.csv")
     errors = errors_of(excinfo)
-    assert errors[0].startswith("Linje 1: overskriften mangler kolonnen »KOMMUNEKODE«")
+    # Several columns missing: »kolonnerne«, in the plural.
+    assert errors[0].startswith("Linje 1: overskriften mangler kolonnerne »KOMMUNEKODE«, »DATO«")
     assert not PressCriticism.objects.exists()
+    with pytest.raises(ImportFailed) as excinfo:
+        import_press("kommunekode;dato;medie\n101;2024-01-01;X\n", "press.csv")
+    assert errors_of(excinfo)[0].startswith("Linje 1: overskriften mangler kolonnen »RESUMÉ«")
 
 
 def test_it_imports_the_ministers_requests(recorded):

@@ -93,8 +93,87 @@ def test_an_import_summary_says_one_row_in_the_singular():
         assert (
             ImportResult(source=None, rows_read=1, created=1)
             .summary()
-            .startswith("1 række læst: 1 nye")
+            .startswith("1 række læst: 1 ny, 0 ændrede, 0 uændrede")
+        )
+        assert (
+            ImportResult(source=None, rows_read=2, created=1, updated=1)
+            .summary()
+            .startswith("2 rækker læst: 1 ny, 1 ændret, 0 uændrede")
         )
         assert (
             ImportResult(source=None, rows_read=2, created=2).summary().startswith("2 rækker læst:")
         )
+
+
+def test_the_municipality_page_writes_counts_with_a_thousands_separator(
+    client, case_officer, add_statistics
+):
+    """»Børn 0–17 år« 8832 is »8.832« in Danish (C11)."""
+    add_statistics(2023, {"101": (8832, 1200, 12)})
+    run_screening(current_parameters(2023, as_of=date(2024, 6, 30)))
+    client.force_login(case_officer)
+    with translation.override("da"):
+        text = _text(client.get(reverse("screening:municipality", args=["101"])))
+    assert '<td class="number">8.832</td>' in text
+    assert '<td class="number">1.200</td>' in text
+
+
+def test_the_decision_form_shows_no_internal_code_and_contacts_roles_as_written(
+    client, manager, weighted_run
+):
+    from indsats.organisations.models import ContactRole, MunicipalContact
+
+    MunicipalContact.objects.create(
+        municipality_id=_pk("101"), name="Anne Berg", role=ContactRole.COLLABORATION
+    )
+    client.force_login(manager)
+    with translation.override("da"):
+        response = client.get(reverse("screening:municipality", args=["101"]))
+    text = _text(response)
+    assert "(konsulentbistand)" in text
+    assert "O5" not in str(response.context["form"]["decision"].help_text)
+    assert "Anne Berg, Kontaktperson for samarbejdet med Socialstyrelsen" in text
+    assert 'class="screening-full-width form-select"' in text
+
+
+def test_f6_per_vulnerable_child_says_what_the_figures_are():
+    """The figures under F6 are børnehus cases per 1,000 vulnerable children, not a share."""
+    from django.template.loader import render_to_string
+
+    factor = {
+        "met": False,
+        "triggered_by": [],
+        "comparisons": [],
+        "facts": {
+            "per_vulnerable_child": [
+                {"reference": "region", "rate": "16.51", "reference_rate": "23.96", "met": True}
+            ]
+        },
+    }
+    with translation.override("da"):
+        text = render_to_string(
+            "screening/includes/factor_detail.html",
+            {"code": "F6", "factor": factor, "result": {}, "parameters": {}},
+        )
+    text = " ".join(text.split())
+    assert "Børnehussager pr. 1.000 sårbare børn, kommunen mod referencen" in text
+    assert "andelen" not in text
+    assert "Regionen: 16,51 / 23,96" in text
+
+
+def test_a_plan_from_synthetic_data_says_synthetic_once(client, case_officer):
+    from indsats.screening.models import DataSource, SourceKind
+
+    source = DataSource.objects.create(
+        kind=SourceKind.PLANS,
+        origin="Syntetiske demodata (ikke rigtige tal)",
+        sha256="synthetic",
+        synthetic=True,
+        rows_read=1,
+    )
+    PreparednessPlan.objects.create(municipality_id=_pk("101"), approved_on=None, source=source)
+    client.force_login(case_officer)
+    with translation.override("da"):
+        text = _text(client.get(reverse("screening:municipality", args=["101"])))
+    source_line = text[text.index("<dt>Kilde</dt>") :].split("</dd>")[0]
+    assert source_line.lower().count("syntetisk") == 1

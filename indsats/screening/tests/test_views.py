@@ -117,6 +117,35 @@ def test_it_filters_on_a_factor_and_a_region(client, case_officer, screened):
     assert sorted(row["code"] for row in candidates) == expected
 
 
+def test_its_filter_form_keeps_the_sort_order(client, case_officer, screened):
+    """»Vis« keeps the column sorted on and its direction, as sorting keeps the filters."""
+    client.force_login(case_officer)
+    text = client.get(reverse("screening:list"), {"sorter": "navn", "retning": "ned"}).text
+    assert '<input type="hidden" name="sorter" value="navn">' in text
+    assert '<input type="hidden" name="retning" value="ned">' in text
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ({"region": "abc"}, "region", "Vælg en region fra listen."),
+        ({"faktor": "F9"}, "faktor", "Vælg en faktor fra listen."),
+    ],
+)
+def test_it_shows_an_unknown_filter_value_as_an_error_at_its_field(
+    client, case_officer, screened, query, field, message
+):
+    """Not »0 kommuner vist« for a region that is none, nor a factor ignored (C12)."""
+    client.force_login(case_officer)
+    response = client.get(reverse("screening:list"), {**query, "kandidater": "1"})
+    assert response.status_code == 400
+    assert response.context["filter_form"].errors[field] == [message]
+    assert f'id="{field}_error"' in response.text
+    # The filters that are valid still apply.
+    assert response.context["rows"]
+    assert all(row["candidate"] for row in response.context["rows"])
+
+
 def test_it_sorts_by_a_column_both_ways_with_missing_rates_last(client, case_officer, screened):
     client.force_login(case_officer)
     url = reverse("screening:list")

@@ -17,7 +17,7 @@ from indsats.accounts.decorators import requires
 from indsats.audit.describe import describe
 from indsats.core.concurrency import CONFLICT, EditConflict, save_if_unchanged, saved
 
-from ..forms import ImportForm, ReasonCodeChoiceForm, SettingsForm
+from ..forms import ImportForm, ReasonCodeChoiceForm, SettingsForm, changes_nothing
 from ..importers import IMPORTERS, ImportFailed
 from ..models import DataSource, ScreeningSettings
 from ..parameters import sorted_codes
@@ -35,6 +35,9 @@ def settings_edit(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            if changes_nothing(form):
+                messages.info(request, _("Ingen ændringer at gemme."))
+                return redirect("screening:settings")
             if saved(form):
                 messages.success(
                     request,

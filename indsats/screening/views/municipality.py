@@ -32,12 +32,11 @@ from ..services import (
     OutreachAlreadyOpen,
     current_parameters,
     data_changed_since,
-    latest_run,
     municipality_organisation,
     record_decision,
     running_outreach_case,
 )
-from .lookups import get_municipality
+from .lookups import get_municipality, shown_run
 
 
 def _programme_url(programme) -> str | None:
@@ -76,7 +75,7 @@ def _uses_synthetic(municipality, run) -> bool:
 def detail(request, code):
     municipality = get_municipality(code)
     can_decide = permissions.can_decide_outreach(request.user)
-    run = latest_run()
+    run, current = shown_run(request)
     running_case = running_outreach_case(municipality)
     form = None
     if can_decide:
@@ -140,6 +139,7 @@ def detail(request, code):
         {
             "municipality": municipality,
             "run": run,
+            "current_run": current,
             "result": run.result_for(municipality.code) if run else None,
             "series": series,
             "charts": charts,

@@ -11,7 +11,13 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.core.concurrency import CONFLICT, saved
 
-from ..forms import ComparisonGroupForm, MinisterialRequestForm, PlanForm, PressForm
+from ..forms import (
+    ComparisonGroupForm,
+    MinisterialRequestForm,
+    PlanForm,
+    PressForm,
+    changes_nothing,
+)
 from ..models import ComparisonGroup, MinisterialRequest, PreparednessPlan, PressCriticism
 from .lookups import get_ministerial_request, get_municipality, get_press
 
@@ -21,6 +27,9 @@ def _save(request, form, municipality, title, success, before_save=None):
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            if changes_nothing(form):  # no audit entry for a change that did not happen
+                messages.info(request, _("Ingen ændringer at gemme."))
+                return redirect("screening:municipality", code=municipality.code)
             if before_save:
                 before_save(form.instance)
             if saved(form):

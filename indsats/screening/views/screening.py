@@ -14,16 +14,19 @@ from django.views.decorators.http import require_POST
 
 from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
+from indsats.core.pagination import paginate
 from indsats.organisations.models import Region
 
 from .. import export
+from ..forms import ScreeningFilterForm
 from ..inputs import years_with_figures
 from ..models import ScreeningDecision, ScreeningRun
 from ..parameters import FACTORS
-from ..services import current_parameters, data_changed_since, latest_run, run_screening
-from .lookups import get_run
+from ..services import current_parameters, data_changed_since, run_screening
+from .lookups import get_run, shown_run
 
 NONE_LAST = Decimal("-1e30")
+RUNS_PER_PAGE = 10
 
 
 def _number(value) -> Decimal:
@@ -88,37 +91,41 @@ def _sort_links(request, sort: str, direction: str) -> dict[str, dict]:
 
 @requires(permissions.can_view_screening)
 def screening_list(request):
-    run_id = request.GET.get("koersel")
-    run = get_run(run_id) if run_id else latest_run()
-    region = request.GET.get("region", "")
-    factor = request.GET.get("faktor", "")
-    candidates = request.GET.get("kandidater") == "1"
+    run, current = shown_run(request)
+    filter_form = ScreeningFilterForm(request.GET, regions=Region.objects.all())
+    filters = filter_form.filters()
     sort = request.GET.get("sorter", "rang")
     sort = sort if sort in SORTS else "rang"
     direction = request.GET.get("retning", FIRST_DIRECTION.get(sort, "ned"))
+    direction = direction if direction in ("op", "ned") else FIRST_DIRECTION.get(sort, "ned")
     rows = []
     if run is not None:
-        rows = _sorted(_filtered(run.results, region, factor, candidates), sort, direction)
+        rows = _sorted(_filtered(run.results, **filters), sort, direction)
     decisions = _latest_decisions()
     for row in rows:
         row["decision"] = decisions.get(row["code"])
     years = years_with_figures()
+    # Only what the list of runs shows: the results and inputs are a run's bulk.
+    runs = ScreeningRun.objects.select_related("created_by").defer(
+        "inputs", "results", "parameters", "data_versions"
+    )
     return render(
         request,
         "screening/list.html",
         {
             "run": run,
+            "current_run": current,
             "rows": rows,
-            "runs": ScreeningRun.objects.only("pk", "year", "created_at", "synthetic")[:20],
-            "regions": Region.objects.all(),
+            "runs": paginate(
+                request,
+                runs,
+                label=_("Sider med tidligere kørsler"),
+                parameter="koersler_side",
+                per_page=RUNS_PER_PAGE,
+            ),
             "factors": FACTORS,
-            "selected": {
-                "region": region,
-                "factor": factor,
-                "candidates": candidates,
-                "sort": sort,
-                "direction": direction,
-            },
+            "filter_form": filter_form,
+            "selected": {"sort": sort, "direction": direction},
             "sort_links": _sort_links(request, sort, direction),
             "data_changed": run is not None and data_changed_since(run),
             "years": years,
@@ -127,6 +134,7 @@ def screening_list(request):
             "can_import": permissions.can_import_screening_data(request.user),
             "candidate_count": sum(1 for row in (run.results if run else []) if row["candidate"]),
         },
+        status=400 if filter_form.errors else 200,
     )
 
 
@@ -153,7 +161,7 @@ def run(request):
 def download(request, pk, file_format):
     run_obj = get_run(pk)
     if file_format == "csv":
-        body = export.to_csv(run_obj.results, run_obj.parameters)
+        body = export.to_csv(run_obj.results, run_obj.parameters, synthetic=run_obj.synthetic)
         content_type = "text/csv; charset=utf-8"
     else:
         meta = {

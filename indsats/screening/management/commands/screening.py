@@ -43,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         run = run_screening(parameters)
         if options["format"] == "csv":
-            text = export.to_csv(run.results, run.parameters)
+            text = export.to_csv(run.results, run.parameters, synthetic=run.synthetic)
         else:
             meta = {
                 "run": run.pk,
