@@ -5,6 +5,7 @@ These take plain arguments and return results; views decide what to show.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -24,6 +25,53 @@ from .models import (
 from .offer_forms import form_class_for
 from .offer_forms.base import answers_as_data
 
+# How long an untouched new draft is taken for the same click as a second "start".
+UNTOUCHED_DRAFT_REUSED_WITHIN = datetime.timedelta(minutes=1)
+
+
+def start_draft(offer, user, enquiry=None) -> Application:
+    """A new draft of ``offer`` for the user's organisation, or the untouched one this user
+    started a moment ago from the same enquiry: a double click on "start" (two quick
+    POSTs) gives one draft, not two (C12). The organisation's row is locked meanwhile, so
+    two simultaneous starts wait for each other and the second finds the first."""
+    from indsats.organisations.models import Organisation
+
+    # The form's enquiry field shows it chosen.
+    answers = {"enquiry": str(enquiry.pk)} if enquiry else {}
+    with transaction.atomic():
+        Organisation.objects.select_for_update().filter(pk=user.organisation_id).first()
+        untouched = (
+            Application.objects.filter(
+                offer=offer,
+                organisation_id=user.organisation_id,
+                created_by=user,
+                status=ApplicationStatus.DRAFT,
+                enquiry=enquiry,
+                version=1,  # never saved since it was started
+                created_at__gte=timezone.now() - UNTOUCHED_DRAFT_REUSED_WITHIN,
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if untouched is not None and untouched.answers == answers:
+            return untouched
+        return Application.objects.create(
+            offer=offer,
+            organisation_id=user.organisation_id,
+            created_by=user,
+            enquiry=enquiry,
+            answers=answers,
+        )
+
+
+def sent_from_enquiry(enquiry) -> list[Application]:
+    """The applications sent on the basis of ``enquiry`` and not withdrawn."""
+    return list(
+        enquiry.applications.exclude(
+            status__in=(ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
+        ).order_by("submitted_at", "pk")
+    )
+
 
 def build_form(application, data=None):
     """The offer's form, bound to ``data`` or else to the saved answers (if any)."""
@@ -36,6 +84,10 @@ def build_form(application, data=None):
 def answers_summary(application) -> list[tuple[str, str]] | None:
     """(label, answer) rows of a complete application, or None while it is incomplete."""
     form = build_form(application)
+    if not application.is_draft and "enquiry" not in (application.answers or {}):
+        # The enquiry question is asked only once the organisation has an enquiry about
+        # the offer; one written after this was sent is no part of what was sent.
+        form.fields.pop("enquiry", None)
     return form.summary() if form.is_bound and form.is_valid() else None
 
 

@@ -79,10 +79,14 @@ def _documents(documents: Iterable[Document], folder: str, files: list[PlannedFi
                 "modtaget": _when(version.uploaded_at),
             }
             for key, field_file in stored:
+                original = PurePosixPath(version.original_name)
                 if key == "fil":
-                    name = PurePosixPath(version.original_name).name
+                    name = original.name
                 else:
-                    name = "redigerbar-" + PurePosixPath(field_file.name).name
+                    # Named after the original, not the stored file, whose name already
+                    # starts with the version ("v1-…"): the prefix below says it once.
+                    suffix = PurePosixPath(field_file.name).suffix or ".docx"
+                    name = f"redigerbar-{original.stem}{suffix}"
                 name = get_valid_filename(name) or "fil"
                 path = f"{folder}/{kind}/v{version.number}-{name}"
                 file_entry = {"sti_i_zip": path, "bytes": None, "sha256": None}

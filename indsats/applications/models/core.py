@@ -208,7 +208,8 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return self.reference or str(_("Kladde til %(offer)s")) % {"offer": self.offer.name}
+        # The offer's name in the active language (C11).
+        return self.reference or str(_("Kladde til %(offer)s")) % {"offer": self.offer}
 
     @property
     def is_draft(self) -> bool:

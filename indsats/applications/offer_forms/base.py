@@ -8,6 +8,8 @@ submitting means. Each offer's form lives in its own module.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 
 from django import forms
 from django.forms.utils import ErrorDict
@@ -116,17 +118,46 @@ def _display(field, value) -> str:
     return str(value)
 
 
+def _blank(value):
+    """A blank answer, an empty list and a missing one (an unticked checkbox) are the same."""
+    return None if value in (None, "", []) else value
+
+
 def differing_answers(stored: dict, yours: dict) -> dict:
     """The answers (raw, as stored) that differ from ``yours``; a blank answer, an empty
     list and a missing one (an unticked checkbox) are the same."""
-
-    def blank(value):
-        return None if value in (None, "", []) else value
-
     return {
         name: stored.get(name)
         for name in sorted({*stored, *yours})
-        if blank(stored.get(name)) != blank(yours.get(name))
+        if _blank(stored.get(name)) != _blank(yours.get(name))
+    }
+
+
+def _answer_token(name: str, value) -> str:
+    canonical = json.dumps(_blank(value), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{name}\x00{canonical}".encode()).hexdigest()[:12]
+
+
+def answers_fingerprint(answers: dict, names) -> str:
+    """The draft's answers to ``names`` as the edit page shows them, one short digest per
+    answer (like ``core.concurrency.fingerprint`` per field): no answer can be read from
+    it, yet it tells after an edit conflict which answers a colleague changed since."""
+    answers = answers or {}
+    return ".".join(sorted(_answer_token(name, answers.get(name)) for name in names))
+
+
+def changed_by_colleague(stored: dict, yours: dict, based_on: str | None, names) -> dict:
+    """The answers (raw, as stored) a colleague saved since the page was shown: those whose
+    stored value is not the one the page was shown with (``based_on``). Without a
+    fingerprint (an older page), those that differ from what was submitted."""
+    seen = frozenset(token for token in (based_on or "").split(".") if token)
+    stored = stored or {}
+    if not seen:
+        return differing_answers(stored, yours)
+    return {
+        name: stored.get(name)
+        for name in sorted(names)
+        if _answer_token(name, stored.get(name)) not in seen
     }
 
 

@@ -220,6 +220,34 @@ def test_a_draft_saved_in_a_conflict_shows_only_the_conflict_and_the_differing_f
     assert "skal udfyldes" not in str(form.errors)
 
 
+def test_a_draft_conflict_marks_only_what_the_colleague_changed(
+    client, applicant, make_application
+):
+    """The edit page carries a fingerprint of the answers it showed: after a conflict only
+    the colleague's changes are marked, not the answers this person changed (C12)."""
+    application = make_application("O1", applicant.organisation, applicant)
+    url = reverse("applications:edit", args=[application.pk])
+    client.force_login(applicant)
+    shown = client.get(url)
+    based_on = shown.context["based_on"]
+    assert f'name="based_on" value="{based_on}"' in shown.text
+    opened = application.version
+    mine = {**application.answers, "action": "save", "version": opened, "based_on": based_on}
+    client.post(url, {**mine, "topic": "Kollegaens emne"})  # the colleague, first
+    response = client.post(url, {**mine, "participants": "Mine deltagere"})
+    assert response.status_code == 409
+    assert list(response.context["form"].errors) == ["topic"]
+    assert "Gemt i kladden nu: »Kollegaens emne«." in response.text
+    assert 'value="Mine deltagere"' in response.text or "Mine deltagere</textarea>" in response.text
+    # Saving again from the conflict page is based on what is stored now: no new conflict.
+    again = response.context["based_on"]
+    version = Application.objects.get(pk=application.pk).version
+    saved = client.post(
+        url, {**mine, "participants": "Mine deltagere", "version": version, "based_on": again}
+    )
+    assert saved.status_code == 302
+
+
 def test_a_draft_with_a_missing_version_judges_nothing_either(client, applicant, make_application):
     application = make_application("O1", applicant.organisation, applicant, topic="")
     client.force_login(applicant)

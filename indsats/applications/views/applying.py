@@ -15,7 +15,13 @@ from indsats.core.concurrency import CONFLICT, EditConflict
 from .. import notifications, services
 from ..models import Application
 from ..offer_forms import form_class_for
-from ..offer_forms.base import answers_as_data, answers_from_post, differing_answers, had_nul
+from ..offer_forms.base import (
+    answers_as_data,
+    answers_fingerprint,
+    answers_from_post,
+    changed_by_colleague,
+    had_nul,
+)
 from .lookups import get_application_for_user
 
 
@@ -29,19 +35,17 @@ def start(request, slug):
     )
     enquiry = _own_enquiry(request, offer)
     if request.method == "POST":
-        application = Application.objects.create(
-            offer=offer,
-            organisation=request.user.organisation,
-            created_by=request.user,
-            enquiry=enquiry,
-            # the form's enquiry field shows it chosen
-            answers={"enquiry": str(enquiry.pk)} if enquiry else {},
-        )
+        application = services.start_draft(offer, request.user, enquiry)
         return redirect("applications:edit", pk=application.pk)
     return render(
         request,
         "applications/start.html",
-        {"offer": offer, "drafts": drafts, "enquiry": enquiry},
+        {
+            "offer": offer,
+            "drafts": drafts,
+            "enquiry": enquiry,
+            "sent_from_enquiry": services.sent_from_enquiry(enquiry) if enquiry else [],
+        },
     )
 
 
@@ -92,9 +96,15 @@ def edit(request, pk):
                 status = 400
             else:
                 services.save_draft(application, answers, version)
-        except EditConflict as conflict:
-            stored, _yours = conflict.changed_fields.get("answers", ({}, {}))
-            saved_by_colleague = differing_answers(stored or {}, answers)
+        except EditConflict:
+            application.refresh_from_db()
+            # Only the answers the colleague changed since this page was shown (C12).
+            saved_by_colleague = changed_by_colleague(
+                application.answers,
+                answers,
+                request.POST.get("based_on"),
+                form_class.base_fields,
+            )
             messages.error(
                 request,
                 _(
@@ -120,10 +130,19 @@ def edit(request, pk):
         form = services.build_form(application)  # bound: shows every problem at its field
     else:
         form = services.draft_form(application)  # what was saved, without errors yet
+    return _edit_page(request, application, form, status)
+
+
+def _edit_page(request, application, form, status=200):
+    """The draft's form; it carries the version and a fingerprint of the saved answers, so
+    a later conflict marks only what a colleague changed (C12)."""
+    based_on = answers_fingerprint(
+        application.answers, form_class_for(application.offer).base_fields
+    )
     return render(
         request,
         "applications/edit.html",
-        {"application": application, "form": form},
+        {"application": application, "form": form, "based_on": based_on},
         status=status,
     )
 
@@ -145,9 +164,7 @@ def review(request, pk):
         if result.submitted or result.already_submitted:
             return redirect("applications:receipt", pk=application.pk)
         messages.error(request, _("Ansøgningen kan ikke sendes endnu. Ret fejlene nedenfor."))
-        return render(
-            request, "applications/edit.html", {"application": application, "form": result.form}
-        )
+        return _edit_page(request, application, result.form)
     form = services.build_form(application)
     if not form.is_bound or not form.is_valid():
         return redirect(reverse("applications:edit", args=[application.pk]) + "?vis=fejl")

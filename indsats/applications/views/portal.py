@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +18,9 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.allocation.portal_views import context_for as allocation_context_for
 from indsats.audit.reads import ReadKind, case_label, record_read
+from indsats.catalogue.models import OfferCode
 from indsats.core.pagination import paginate
+from indsats.organisations.models import Organisation
 from indsats.programmes.models import Programme
 
 from .. import notifications, services
@@ -42,7 +44,16 @@ def portal(request):
     applications = (
         Application.objects.filter(organisation=organisation)
         .select_related("offer")
-        .only("reference", "status", "submitted_at", "created_at", "group_id", "offer__name")
+        .only(
+            "reference",
+            "status",
+            "submitted_at",
+            "created_at",
+            "updated_at",
+            "group_id",
+            "offer__name",
+            "offer__name_en",
+        )
         .order_by("-created_at", "-pk")
     )
     enquiries = (
@@ -63,14 +74,30 @@ def portal(request):
                 label=_("Sider med henvendelser"),
                 parameter="side_henvendelser",
             ),
-            "programmes": Programme.objects.filter(
-                Q(organisation=organisation) | Q(participants=organisation)
-            )
-            .only("title", "status", "created_at")
-            .distinct(),
+            "programmes": [
+                (programme, programme_name(programme))
+                for programme in Programme.objects.filter(
+                    Q(organisation=organisation) | Q(participants=organisation)
+                )
+                .select_related("offer", "organisation")
+                .prefetch_related(
+                    Prefetch("participants", queryset=Organisation.objects.order_by("name"))
+                )
+                .distinct()
+            ],
             "upcoming": upcoming_for(organisation),
         },
     )
+
+
+def programme_name(programme) -> str:
+    """The programme's offer in the active language and its organisations. Its stored
+    title was written in Danish when it was opened, so it is not shown (C11)."""
+    others = [p.name for p in programme.participants.all() if p.pk != programme.organisation_id]
+    names = ", ".join([programme.organisation.name, *others])
+    if programme.offer.code == OfferCode.OUTREACH:  # the Board's own outreach has no applicant
+        return _("Konsulentbistand til %(organisation)s") % {"organisation": names}
+    return f"{programme.offer}: {names}"
 
 
 def upcoming_for(organisation) -> list[tuple]:
@@ -140,6 +167,9 @@ def detail(request, pk):
             "documents": documents,
             "upload_kinds": upload_kinds,
             "partners_in_group": partners_in_group,
+            "programme_name": programme_name(application.programme)
+            if application.programme
+            else None,
             "can_withdraw": permissions.can_withdraw_application(request.user, application),
             "can_edit": permissions.can_edit_application(request.user, application),
             **allocation_context_for(request.user, application),

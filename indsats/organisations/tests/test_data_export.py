@@ -269,3 +269,19 @@ def test_the_export_reads_a_fixed_number_of_queries(
     assert len(document["ansøgninger"]) == 4
     assert len(document["forløb"]) == 4
     assert count() == one
+
+
+def test_an_editable_copy_is_named_with_its_version_once(
+    placement_site, site_applicant, make_application, case_officer
+):
+    """The DOCX of a decision letter is »v1-redigerbar-afgoerelse-….docx« in the ZIP, not
+    »v1-redigerbar-v1-afgoerelse-….docx« (C10)."""
+    application = make_application("O4", placement_site, site_applicant, submitted=True)
+    document = Document.objects.create(application=application, kind="decision_letter")
+    version = _version(document, LETTER, "afgoerelse-OK-2026-0002.pdf", case_officer)
+    version.editable_file = SimpleUploadedFile("afgoerelse-OK-2026-0002.docx", b"PK docx")
+    version.save()
+    document_json, files = collect(placement_site)
+    paths = [planned.path for planned in files]
+    assert any(path.endswith("/v1-redigerbar-afgoerelse-OK-2026-0002.docx") for path in paths)
+    assert not any("v1-redigerbar-v1-" in path for path in paths)
