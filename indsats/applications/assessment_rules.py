@@ -53,3 +53,11 @@ def assessment_gaps(
         if judgement not in DECISIVE_JUDGEMENTS or not (reason or "").strip():
             missing.append(rule)
     return AssessmentGaps(missing=tuple(missing), overridden=overridden)
+
+
+def every_rule_met(rules: Iterable[RuleToJudge], judgements: Mapping[int, str]) -> bool:
+    """Every condition and criterion judged met (``judgements`` maps a rule's pk to its
+    judgement). A refusal then needs another reason, such as no capacity: the decision
+    form warns, and the letter does not speak of conditions not met (C4)."""
+    rules = list(rules)
+    return bool(rules) and all(judgements.get(rule.pk) == "met" for rule in rules)

@@ -1,17 +1,19 @@
-"""Forms of the Board's back office: inbox filters, assessment, decision, reopening."""
+"""Forms of the Board's back office: inbox filters, enquiry answers, assessment, decision,
+reopening."""
 
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from indsats.accounts.models import BOARD_ROLES, User
 from indsats.catalogue.models import Offer
 from indsats.core.cleaning import MAX_SEARCH_LENGTH
-from indsats.core.concurrency import version_field
+from indsats.core.concurrency import VersionedModelForm, version_field
 from indsats.organisations.models import Region
 
-from .models import ApplicationStatus, DecisionOutcome, EnquiryStatus, Judgement
+from .models import ApplicationStatus, DecisionOutcome, Enquiry, EnquiryStatus, Judgement
 
 
 def board_staff():
@@ -37,7 +39,13 @@ class InboxFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[("", _("Alle, der venter på os"))] + list(ApplicationStatus.choices),
+        # Drafts never reach the inbox, so "Kladde" would always show an empty list.
+        choices=[("", _("Alle, der venter på os"))]
+        + [
+            (value, label)
+            for value, label in ApplicationStatus.choices
+            if value != ApplicationStatus.DRAFT
+        ],
         required=False,
     )
     enquiry_status = forms.ChoiceField(
@@ -67,6 +75,79 @@ class InboxFilterForm(forms.Form):
             ("mine", _("Mine sager")),
             ("none", _("Ikke fordelt")),
         ] + [(str(user.pk), user.full_name) for user in board_staff()]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("received_from"), cleaned.get("received_to")
+        if start and end and end < start:
+            self.add_error("received_to", _("Slutdatoen skal ligge efter startdatoen."))
+        return cleaned
+
+
+class EnquiryAnswerForm(VersionedModelForm):
+    """The Board's answer; carries the enquiry's version, so two people answering at once
+    never overwrite each other (C12). An answered enquiry is never "received" again, so
+    that status is not offered; a new answer to a received enquiry makes it "answered"."""
+
+    status = forms.ChoiceField(
+        label=_("Status efter svaret"),
+        choices=[
+            (EnquiryStatus.ANSWERED, EnquiryStatus.ANSWERED.label),
+            (EnquiryStatus.CLOSED, EnquiryStatus.CLOSED.label),
+        ],
+        help_text=_("Vælg »Afsluttet«, når der ikke skal ske mere i sagen."),
+        error_messages={"invalid_choice": _("Vælg »Besvaret« eller »Afsluttet«.")},
+    )
+
+    class Meta:
+        model = Enquiry
+        fields = ["answer", "initial_meeting_at", "initial_meeting_place", "status"]
+        labels = {
+            "answer": _("Svar til ansøgeren"),
+            "initial_meeting_at": _("Tidspunkt for det indledende møde"),
+            "initial_meeting_place": _("Sted for det indledende møde"),
+        }
+        widgets = {
+            "answer": forms.Textarea(attrs={"rows": 5}),
+            "initial_meeting_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+        error_messages = {
+            "answer": {"required": _("Skriv svaret til ansøgeren.")},
+            "initial_meeting_at": {
+                "invalid": _("Skriv tidspunktet for mødet som dato og klokkeslæt.")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].required = True
+        self.fields["initial_meeting_at"].input_formats = ["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"]
+        if self.instance.status == EnquiryStatus.RECEIVED:
+            self.initial["status"] = EnquiryStatus.ANSWERED
+
+    def clean_initial_meeting_at(self):
+        meeting_at = self.cleaned_data.get("initial_meeting_at")
+        # A meeting already on the enquiry may have been held; only a new time must be ahead.
+        moved = meeting_at != self.instance.initial_meeting_at
+        if meeting_at is not None and moved and meeting_at <= timezone.now():
+            raise forms.ValidationError(
+                _("Tidspunktet er passeret. Vælg et tidspunkt for mødet, der ligger efter nu."),
+                code="past",
+            )
+        return meeting_at
+
+    def clean(self):
+        cleaned = super().clean()
+        place_without_time = cleaned.get("initial_meeting_place") and not cleaned.get(
+            "initial_meeting_at"
+        )
+        if place_without_time and "initial_meeting_at" not in self.errors:
+            self.add_error(
+                "initial_meeting_at", _("Skriv, hvornår mødet er, når der står et mødested.")
+            )
+        return cleaned
 
 
 class AssignForm(forms.Form):
@@ -104,8 +185,9 @@ class AssessmentForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=current.judgement if current else "",
             )
+            # Named after the rule, so an error in the summary says which one it concerns.
             self.fields[f"reason_{rule.pk}"] = forms.CharField(
-                label=_("Intern begrundelse"),
+                label=_("Begrundelse for »%(criterion)s«") % {"criterion": rule},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=current.reason if current else "",

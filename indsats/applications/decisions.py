@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from indsats.core.concurrency import EditConflict
 
-from .assessment_rules import AssessmentGaps, RuleToJudge, assessment_gaps
+from .assessment_rules import AssessmentGaps, RuleToJudge, assessment_gaps, every_rule_met
 from .documents import add_generated_version
 from .models import (
     OPEN_STATUSES,
@@ -75,10 +75,31 @@ def earlier_help(application) -> EarlierHelp:
     return EarlierHelp(declared=application.answers.get("earlier_help"), records=records)
 
 
+class AssessmentClosed(DecisionRefused):
+    """The application is decided or closed: its assessment is part of the decision."""
+
+
+def check_assessment_open(application) -> None:
+    """The assessment is the basis of the decision: once decided it stays as it was,
+    unless a manager reopens the decision (which opens the application again)."""
+    if application.status not in OPEN_STATUSES:
+        raise AssessmentClosed(
+            _(
+                "Vurderingen kan ikke ændres, fordi ansøgningen ikke længere er åben (status: "
+                "%(status)s). Din ændring er ikke gemt. Skal vurderingen ændres, skal en "
+                "leder først genoptage afgørelsen."
+            )
+            % {"status": application.get_status_display()}
+        )
+
+
 def save_assessment(application, user, judgements: dict, summary: str, expected_version: int):
     """Store a judgement and reason per rule; ``judgements`` maps rule id to (judgement,
-    reason). Refuses a stale copy with EditConflict."""
+    reason). Refuses a stale copy with EditConflict, and a decided application with
+    AssessmentClosed."""
     with transaction.atomic():
+        # Locked, so a decision made meanwhile is seen here (C12).
+        check_assessment_open(Application.objects.select_for_update().get(pk=application.pk))
         assessment, created = Assessment.objects.select_for_update().get_or_create(
             application=application
         )
@@ -118,6 +139,18 @@ def gaps_in_assessment(application, rules: list[RuleToJudge] | None = None) -> A
         return assessment_gaps(rules, {})
     judgements = {j.rule_id: (j.judgement, j.reason) for j in assessment.judgements.all()}
     return assessment_gaps(rules, judgements, overridden=assessment.is_overridden)
+
+
+def refusal_with_every_rule_met(application, outcome) -> bool:
+    """A refusal although every condition and criterion is judged met: allowed (there can
+    be other reasons, e.g. no capacity), but the officer is warned."""
+    if outcome != DecisionOutcome.REJECT:
+        return False
+    assessment = getattr(application, "assessment", None)
+    if assessment is None:
+        return False
+    judgements = {j.rule_id: j.judgement for j in assessment.judgements.all()}
+    return every_rule_met(rules_to_judge(application.offer), judgements)
 
 
 def incomplete_assessment_message(application, gaps: AssessmentGaps) -> str:

@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.cleaning import refuse_line_breaks
-from indsats.core.concurrency import VersionedModelForm
 from indsats.core.forms import PhoneNumberField
 
 from .models import DocumentKind, Enquiry
@@ -17,8 +16,7 @@ class EnquiryForm(forms.ModelForm):
     message = forms.CharField(
         label=_("Hvad vil I gerne tale med os om?"),
         help_text=_(
-            "Beskriv kort jeres situation og ønsker. Vi kontakter jer for at aftale et "
-            "indledende møde."
+            "Beskriv kort jeres situation og ønsker. Vi kontakter jer for at tale om jeres behov."
         ),
         max_length=MAX_ANSWER_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -28,8 +26,15 @@ class EnquiryForm(forms.ModelForm):
         model = Enquiry
         fields = ["subject", "message", "contact_name", "contact_email", "contact_phone"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offer=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if offer is not None and offer.requires_enquiry:
+            # Only an offer that starts with an enquiry holds an initial meeting after it
+            # (O1.2); the others' meeting, if any, follows the application (O4.3).
+            self.fields["message"].help_text = _(
+                "Beskriv kort jeres situation og ønsker. Vi kontakter jer for at aftale et "
+                "indledende møde."
+            )
         phone = self.fields["contact_phone"]
         self.fields["contact_phone"] = PhoneNumberField(
             label=phone.label, help_text=phone.help_text, required=False
@@ -37,26 +42,6 @@ class EnquiryForm(forms.ModelForm):
         # These go into e-mail subjects and greetings: one line each (C12).
         for name in ("subject", "contact_name", "contact_phone"):
             self.fields[name].validators.append(refuse_line_breaks)
-
-
-class EnquiryAnswerForm(VersionedModelForm):
-    """The Board's answer; carries the enquiry's version, so two people answering at once
-    never overwrite each other (C12)."""
-
-    class Meta:
-        model = Enquiry
-        fields = ["answer", "initial_meeting_at", "initial_meeting_place", "status"]
-        widgets = {
-            "answer": forms.Textarea(attrs={"rows": 5}),
-            "initial_meeting_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["answer"].required = True
-        self.fields["initial_meeting_at"].input_formats = ["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"]
 
 
 class DocumentUploadForm(forms.Form):

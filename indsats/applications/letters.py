@@ -54,6 +54,12 @@ NEXT_STEPS = {
         ),
     ),
 }
+# A refusal where no condition or criterion was judged not met (e.g. no capacity): the
+# letter must not send the applicant looking for conditions to fix.
+REJECT_WITH_NOTHING_UNMET = gettext_lazy(
+    "I er velkomne til at søge igen. Mener I, at vi har misforstået jeres ansøgning, eller "
+    "vil I vide mere om afgørelsen, så skriv til os. Så gennemgår vi sagen med jer."
+)
 
 
 def _contact_lines(application) -> tuple[str, ...]:
@@ -87,6 +93,13 @@ def _assessed_rules(application) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _any_rule_not_met(application) -> bool:
+    assessment = getattr(application, "assessment", None)
+    return assessment is not None and any(
+        judgement.judgement == Judgement.NOT_MET for judgement in assessment.judgements.all()
+    )
+
+
 def decision_letter(decision, signed_by=None) -> Letter:
     """The letter for ``decision`` (saved, or not yet: a preview), signed by ``signed_by``
     (who sends a corrected letter), or else by who made the decision."""
@@ -105,6 +118,8 @@ def decision_letter(decision, signed_by=None) -> Letter:
                 Section(heading=_("Sådan har vi vurderet betingelser og kriterier"), rows=rows)
             )
     heading, text = NEXT_STEPS[decision.outcome]
+    if decision.outcome == DecisionOutcome.REJECT and not _any_rule_not_met(application):
+        text = REJECT_WITH_NOTHING_UNMET
     sections.append(Section(heading=str(heading), paragraphs=(str(text),)))
     sections.append(Section(heading=_("Spørgsmål"), paragraphs=_contact_lines(application)))
     decided_at = decision.decided_at or timezone.now()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from indsats.catalogue.models import Offer
@@ -62,3 +62,16 @@ class ReportFilterForm(forms.Form):
             offer=self.cleaned_data["tilbud"] or None,
             region=self.cleaned_data["region"] or None,
         )
+
+    def description(self) -> str:
+        """The period and filters in words, as a file shows them above its figures; call
+        only when the form is valid."""
+        params = self.params()
+        offers = dict(self.fields["tilbud"].choices)
+        regions = dict(self.fields["region"].choices)
+        return _("Periode: %(start)s – %(end)s · Tilbud: %(offer)s · Region: %(region)s") % {
+            "start": formats.date_format(params.period_start, "DATE_FORMAT"),
+            "end": formats.date_format(params.period_end, "DATE_FORMAT"),
+            "offer": offers.get(params.offer or "", params.offer),
+            "region": regions.get(params.region or "", params.region),
+        }

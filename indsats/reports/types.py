@@ -70,6 +70,8 @@ class Table:
     totals: dict | None = None  # a sum row under the rows, with the same keys
     note: str = ""  # what the figures mean, shown under the title and in the files
     chart: Chart | None = None
+    # The Excel sheet's name: at most 31 characters (Excel's limit); the title when empty.
+    sheet_name: str = ""
 
     def column(self, key: str) -> Column:
         return next(column for column in self.columns if column.key == key)

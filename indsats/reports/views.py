@@ -83,5 +83,5 @@ def report_excel(request, key):
     form = ReportFilterForm(request.GET)
     if not form.is_valid():
         return render(request, "reports/report.html", {"spec": spec, "form": form}, status=400)
-    content = excel.to_xlsx(run_report(key, form.params()))
+    content = excel.to_xlsx(run_report(key, form.params()), filters=form.description())
     return _attachment(content, XLSX, _filename(spec, form, "xlsx"))

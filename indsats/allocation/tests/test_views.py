@@ -211,3 +211,25 @@ def test_a_manager_is_told_on_the_overview_when_a_place_frees_up(
     client.force_login(manager)
     page = client.get(reverse("core:dashboard")).content.decode()  # 2026: not the period
     assert "Ledig kapacitet i" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "available"),
+    [
+        ("da", "40 i alt, 0 planlagt eller brugt, 40 ledige", "12,5"),
+        ("en", "40 in all, 0 planned or used, 40 free", "12.5"),
+    ],
+)
+def test_it_shows_hours_alike_everywhere(
+    client, manager, consultant, capacity, language, summary, available
+):
+    """Whole hours without ",0", a decimal comma in Danish and a point in English (C5, C11)."""
+    capacity("O1", "2027", 2, consultant_hours=Decimal("40.0"))
+    ConsultantCapacity.objects.create(consultant=consultant, period="2027", hours=Decimal("12.5"))
+    client.cookies["django_language"] = language
+    client.force_login(manager)
+    page = client.get(plan_url()).text
+    assert summary in page
+    assert f'<td class="text-align-right">{available}</td>' in page
+    overview = client.get(reverse("allocation:overview")).text
+    assert '<td class="text-align-right">40</td>' in overview

@@ -22,3 +22,13 @@ def test_a_managers_override_completes_it_and_still_shows_what_is_missing():
     gaps = assessment_gaps(RULES, {}, overridden=True)
     assert gaps.complete
     assert [rule.label for rule in gaps.missing] == ["O1.3 Chefniveau", "O1.4 Motivation"]
+
+
+def test_it_tells_when_every_rule_is_met():
+    """A refusal then needs another reason: the decision form warns (C4)."""
+    from indsats.applications.assessment_rules import every_rule_met
+
+    assert every_rule_met(RULES, {1: "met", 2: "met"})
+    assert not every_rule_met(RULES, {1: "met", 2: "not_met"})
+    assert not every_rule_met(RULES, {1: "met"})
+    assert not every_rule_met([], {})

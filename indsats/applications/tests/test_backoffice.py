@@ -264,3 +264,60 @@ def test_it_shows_the_full_history_in_plain_danish(client, case_officer, submitt
         for item in response.context["history"]
         for change in item.changes
     )
+
+
+def test_it_names_the_criterion_in_each_missing_reason(client, case_officer, submitted):
+    """Each error in the summary says which criterion it concerns (C4)."""
+    rules = list(submitted.offer.rules.all()[:2])
+    client.force_login(case_officer)
+    response = client.post(
+        reverse("applications:assess", args=[submitted.pk]),
+        {**{f"judgement_{rule.pk}": "met" for rule in rules}, "version": 1},
+    )
+    for rule in rules:
+        assert (
+            f"Begrundelse for »{rule.text}«: Skriv en begrundelse for vurderingen." in response.text
+        )
+    assert "Intern begrundelse: Skriv" not in response.text
+
+
+def test_it_shows_the_assessment_read_only_once_decided(client, case_officer, manager, submitted):
+    """The assessment is the basis of the decision: after it, no form, and a save is
+    refused with a message, until a manager reopens the decision (C4, C12)."""
+    _decide(client, case_officer, submitted, "grant")
+    rule = _rule("O1", "motivation")
+    page = client.get(reverse("applications:case", args=[submitted.pk]))
+    assert "Gem vurdering" not in page.text
+    assert f'name="judgement_{rule.pk}"' not in page.text
+    assert "Vurderet i testen." in page.text  # the reasons, read-only
+
+    response = client.post(
+        reverse("applications:assess", args=[submitted.pk]),
+        {f"judgement_{rule.pk}": "not_met", f"reason_{rule.pk}": "Ændret bagefter.", "version": 2},
+        follow=True,
+    )
+    assert "Vurderingen kan ikke ændres" in response.text
+    assert CriterionJudgement.objects.get(rule=rule).judgement == "met"
+
+    client.force_login(manager)
+    decision = Decision.objects.get()
+    client.post(reverse("applications:reopen", args=[decision.pk]), {"reopen_reason": "Ny viden."})
+    assert "Gem vurdering" in client.get(reverse("applications:case", args=[submitted.pk])).text
+
+
+def test_it_offers_no_draft_status_in_the_inbox_filter(client, case_officer):
+    """Drafts never reach the inbox (C12), so the filter does not offer them."""
+    client.force_login(case_officer)
+    form = client.get(reverse("applications:inbox")).context["form"]
+    assert ApplicationStatus.DRAFT not in dict(form.fields["status"].choices)
+
+
+def test_it_refuses_an_inbox_period_that_ends_before_it_starts(client, case_officer, submitted):
+    client.force_login(case_officer)
+    response = client.get(
+        reverse("applications:inbox"), {"received_from": "2027-03-01", "received_to": "2027-02-01"}
+    )
+    assert response.context["form"].errors["received_to"] == [
+        "Slutdatoen skal ligge efter startdatoen."
+    ]
+    assert "Modtaget til: Slutdatoen skal ligge efter startdatoen." in response.text  # summary

@@ -406,3 +406,45 @@ def test_a_decision_sent_after_a_colleagues_says_so_on_the_case_page(
     label = {"grant": "Bevilget", "waiting_list": "Venteliste"}[outcome]
     assert f"En kollega har truffet afgørelse om ansøgningen, mens du arbejdede: {label}" in alert
     assert "Din afgørelse er ikke truffet" in alert
+
+
+CONDITIONS_NOT_MET = "når de betingelser, der ikke var opfyldt, er på plads"
+REFUSAL_WARNING = "Alle betingelser og kriterier er vurderet opfyldt."
+
+
+def test_it_warns_but_lets_an_officer_refuse_when_every_rule_is_met(
+    client, case_officer, submitted
+):
+    """A refusal with every condition and criterion met (no capacity, say) is allowed, but
+    the form warns, and the letter does not send the applicant after unmet conditions
+    (C4, C10)."""
+    assess_completely(submitted, case_officer)
+    client.force_login(case_officer)
+    assert REFUSAL_WARNING in client.get(reverse("applications:case", args=[submitted.pk])).text
+
+    preview = _post_decision(client, submitted, action="preview")
+    assert REFUSAL_WARNING in preview.text
+    assert CONDITIONS_NOT_MET not in preview.text
+
+    _post_decision(client, submitted, action="send")
+    pdf_text, docx_text = _letter_texts(submitted)
+    for text in (pdf_text, docx_text):
+        assert "velkomne til at søge igen" in text
+        assert "ikke var opfyldt" not in text
+
+
+def test_it_speaks_of_conditions_not_met_only_when_some_are_not(client, case_officer, submitted):
+    rule = submitted.offer.rules.first()
+    assess_completely(submitted, case_officer, rule.key)
+    client.force_login(case_officer)
+    assert REFUSAL_WARNING not in client.get(reverse("applications:case", args=[submitted.pk])).text
+    preview = _post_decision(client, submitted, action="preview")
+    assert REFUSAL_WARNING not in preview.text
+    assert CONDITIONS_NOT_MET in preview.text
+
+
+def test_it_does_not_warn_of_a_grant_with_every_rule_met(client, case_officer, submitted):
+    assess_completely(submitted, case_officer)
+    client.force_login(case_officer)
+    preview = _post_decision(client, submitted, action="preview", outcome="grant")
+    assert REFUSAL_WARNING not in preview.text

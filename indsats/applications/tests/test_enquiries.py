@@ -1,9 +1,12 @@
 """The online enquiry replaces the e-mail (O1.2 step 1, O4.3 step 2) and is answered in the
 Board's inbox; an application can refer to it."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from indsats.applications.models import Enquiry, EnquiryStatus
 from indsats.applications.services import build_form
@@ -50,7 +53,7 @@ def test_it_lets_staff_answer_and_set_the_initial_meeting(client, applicant, cas
             "answer": "Tak, lad os mødes.",
             "initial_meeting_at": "2027-02-03T10:00",
             "initial_meeting_place": "Rådhuset, mødelokale 2",
-            "status": "received",
+            "status": "answered",
             "version": enquiry.version,
         },
     )
@@ -63,6 +66,77 @@ def test_it_lets_staff_answer_and_set_the_initial_meeting(client, applicant, cas
     client.force_login(applicant)
     page = client.get(reverse("applications:enquiry_detail", args=[enquiry.pk]))
     assert "Tak, lad os mødes." in page.text
+
+
+def _answer(client, enquiry, **fields):
+    return client.post(
+        reverse("applications:enquiry_detail", args=[enquiry.pk]),
+        {
+            "answer": "Tak, lad os mødes.",
+            "status": "answered",
+            "version": enquiry.version,
+            **fields,
+        },
+    )
+
+
+def test_it_refuses_an_initial_meeting_in_the_past(client, applicant, case_officer):
+    """A meeting time already passed is an error at the field, and nothing is e-mailed
+    (O1.2 step 1)."""
+    enquiry = _send_enquiry(client, applicant)
+    mail.outbox.clear()
+    client.force_login(case_officer)
+    past = timezone.localtime() - timedelta(hours=1)
+    response = _answer(
+        client,
+        enquiry,
+        initial_meeting_at=past.strftime("%Y-%m-%dT%H:%M"),
+        initial_meeting_place="Rådhuset",
+    )
+    errors = response.context["form"].errors["initial_meeting_at"]
+    assert errors == ["Tidspunktet er passeret. Vælg et tidspunkt for mødet, der ligger efter nu."]
+    assert "Tidspunkt for det indledende møde: Tidspunktet er passeret" in response.text
+    enquiry.refresh_from_db()
+    assert enquiry.status == EnquiryStatus.RECEIVED
+    assert mail.outbox == []
+
+
+def test_it_keeps_a_meeting_already_held_when_the_enquiry_is_closed(
+    client, applicant, case_officer
+):
+    """Only a new meeting time must lie ahead: closing an enquiry whose meeting was held
+    keeps working."""
+    enquiry = _send_enquiry(client, applicant)
+    # To the minute, as the page shows it.
+    held = (timezone.now() - timedelta(days=3)).replace(second=0, microsecond=0)
+    Enquiry.objects.filter(pk=enquiry.pk).update(initial_meeting_at=held)
+    enquiry.refresh_from_db()
+    client.force_login(case_officer)
+    meeting_field = timezone.localtime(held).strftime("%Y-%m-%dT%H:%M")
+    response = _answer(client, enquiry, initial_meeting_at=meeting_field, status="closed")
+    assert response.status_code == 302, response.context["form"].errors
+    enquiry.refresh_from_db()
+    assert enquiry.status == EnquiryStatus.CLOSED
+
+
+def test_it_offers_only_statuses_an_answer_can_have(client, applicant, case_officer):
+    """ "Modtaget" would silently become "Besvaret": it is not offered, and a received
+    enquiry's answer starts as "Besvaret"."""
+    enquiry = _send_enquiry(client, applicant)
+    client.force_login(case_officer)
+    form = client.get(reverse("applications:enquiry_detail", args=[enquiry.pk])).context["form"]
+    assert [value for value, _label in form.fields["status"].choices] == ["answered", "closed"]
+    assert form["status"].value() == "answered"
+    response = _answer(client, enquiry, status="received")
+    assert response.context["form"].errors["status"] == ["Vælg »Besvaret« eller »Afsluttet«."]
+
+
+def test_it_asks_for_the_answer_in_words_of_the_task(client, applicant, case_officer):
+    enquiry = _send_enquiry(client, applicant)
+    client.force_login(case_officer)
+    response = _answer(client, enquiry, answer="")
+    assert response.context["form"].errors["answer"] == ["Skriv svaret til ansøgeren."]
+    assert "Dette felt er påkrævet" not in response.text
 
 
 def test_it_refuses_an_applicant_answering_their_own_enquiry(client, applicant):

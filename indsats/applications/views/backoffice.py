@@ -28,6 +28,7 @@ from ..models import (
     ApplicationStatus,
     Assessment,
     Decision,
+    DecisionOutcome,
     DocumentKind,
     DocumentVersion,
     Enquiry,
@@ -168,10 +169,21 @@ def _staff_application(pk):
     )
 
 
+def refusal_warning(application) -> str:
+    """Said at the decision when every condition and criterion is judged met: a refusal
+    is still possible (no capacity, say), but the text to the applicant must say why."""
+    if not decisions.refusal_with_every_rule_met(application, DecisionOutcome.REJECT):
+        return ""
+    return _(
+        "Alle betingelser og kriterier er vurderet opfyldt. Giver du afslag alligevel, fx "
+        "fordi der ikke er kapacitet, så skriv den grund i begrundelsen til ansøgeren."
+    )
+
+
 def _case_context(request, application, **overrides):
     assessment = getattr(application, "assessment", None)
     judgements = {j.rule_id: j for j in assessment.judgements.all()} if assessment else {}
-    rules = application.offer.rules.all()
+    rules = list(application.offer.rules.all())
     context = {
         "application": application,
         "answers": answers_summary(application),
@@ -185,6 +197,12 @@ def _case_context(request, application, **overrides):
             },
         ),
         "assessment": assessment,
+        # Decided or closed: the assessment is shown as it was decided on, not as a form.
+        "assessment_open": application.status in OPEN_STATUSES,
+        "assessment_rows": [(rule, judgements.get(rule.pk)) for rule in rules],
+        "refusal_warning": refusal_warning(application)
+        if application.status in OPEN_STATUSES
+        else "",
         "earlier_help": decisions.earlier_help(application)
         if application.offer.code == "O1"
         else None,
@@ -237,6 +255,11 @@ def assign(request, pk):
 def assess(request, pk):
     application = _staff_application(pk)
     form = AssessmentForm(request.POST, rules=application.offer.rules.all())
+    try:
+        decisions.check_assessment_open(application)
+    except decisions.AssessmentClosed as refusal:
+        messages.error(request, refusal.reason)
+        return redirect("applications:case", pk=application.pk)
     if form.is_valid():
         try:
             decisions.save_assessment(
@@ -246,6 +269,9 @@ def assess(request, pk):
                 form.cleaned_data["summary"],
                 NEW if form.cleaned_data["version"] is None else form.cleaned_data["version"],
             )
+        except decisions.AssessmentClosed as refusal:  # decided while the officer worked
+            messages.error(request, refusal.reason)
+            return redirect("applications:case", pk=application.pk)
         except EditConflict:
             _report_assessment_conflict(form, application)
         else:

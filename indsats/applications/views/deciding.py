@@ -21,8 +21,8 @@ from indsats.core.letters import to_docx, to_pdf
 from .. import decisions, notifications
 from ..backoffice_forms import CorrectedLetterForm, DecisionForm, OverrideForm
 from ..letters import decision_letter
-from ..models import OPEN_STATUSES, Decision
-from .backoffice import _case_context, _staff_application
+from ..models import OPEN_STATUSES, Decision, DecisionOutcome
+from .backoffice import _case_context, _staff_application, refusal_warning
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -51,6 +51,7 @@ def _preview(
     cancel_url,
     hidden=(),
     internal=None,
+    warning="",
     status=200,
 ):
     return render(
@@ -67,6 +68,7 @@ def _preview(
             "heading": heading,
             "send_label": send_label,
             "cancel_url": cancel_url,
+            "warning": warning,
         },
     )
 
@@ -127,6 +129,9 @@ def decide(request, pk):
                 heading=_("Se brevet før det sendes"),
                 send_label=_("Træf afgørelse og send brevet"),
                 cancel_url=reverse("applications:case", args=[application.pk]) + "#afgoerelse",
+                warning=refusal_warning(application)
+                if data["outcome"] == DecisionOutcome.REJECT
+                else "",
             )
     context = _case_context(request, application, decision_form=form)
     return render(request, "applications/backoffice/case.html", context)

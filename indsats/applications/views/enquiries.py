@@ -15,10 +15,10 @@ from indsats.accounts.decorators import requires
 from indsats.catalogue.models import Offer
 from indsats.core.concurrency import CONFLICT, saved
 
-from .. import notifications
-from ..backoffice_forms import AssignForm
-from ..forms import EnquiryAnswerForm, EnquiryForm
-from ..models import Enquiry, EnquiryStatus
+from .. import notifications, services
+from ..backoffice_forms import AssignForm, EnquiryAnswerForm
+from ..forms import EnquiryForm
+from ..models import Enquiry
 from .lookups import get_enquiry_for_user
 
 
@@ -34,7 +34,7 @@ def enquiry_create(request, slug):
         "contact_phone": user.phone,
         "submission_token": uuid.uuid4(),
     }
-    form = EnquiryForm(request.POST or None, initial=initial)
+    form = EnquiryForm(request.POST or None, initial=initial, offer=offer)
     if request.method == "POST" and form.is_valid():
         enquiry = _send_enquiry(form, offer, user)
         messages.success(
@@ -77,9 +77,7 @@ def enquiry_detail(request, pk):
     if can_answer:
         form = EnquiryAnswerForm(request.POST or None, instance=enquiry)
         if request.method == "POST" and form.is_valid():
-            answered = form.instance
-            if answered.status == EnquiryStatus.RECEIVED:
-                answered.status = EnquiryStatus.ANSWERED
+            answered = form.instance  # "answered" or "closed": the form offers no other
             answered.answered_at = timezone.now()
             answered.answered_by = request.user
             # The answer and its e-mail, or neither; and never over a colleague's (C12).
@@ -101,7 +99,13 @@ def enquiry_detail(request, pk):
             "assign_form": AssignForm(initial={"case_officer": enquiry.case_officer_id})
             if can_answer
             else None,
-            "applications": enquiry.applications.all(),
+            # The Board never sees an applicant's unsent draft (C12).
+            "applications": [
+                application
+                for application in enquiry.applications.select_related("offer")
+                if permissions.can_view_application(request.user, application)
+            ],
+            "sent_applications": services.sent_from_enquiry(enquiry),
         },
         status=status,
     )

@@ -421,6 +421,9 @@ EXPECTATIONS: dict[str, Outcomes] = {
     "accounts:twofactor:recovery_codes": STAFF,
     "accounts:twofactor:new_codes": post_only(STAFF),
     "accounts:twofactor:reset": staff_only("administrator"),
+    # Replacing one's own app (C12): a current code first, then the new app.
+    "accounts:twofactor:replace": STAFF,
+    "accounts:twofactor:replace_app": STAFF,
     # The session's limits (C12): JSON for the page's script, 401 without a session.
     "accounts:session_status": _table("ok", "method", anonymous=("unauth", "method")),
     "accounts:session_keep_alive": post_only(PUBLIC),
@@ -597,6 +600,11 @@ EXPECTATIONS: dict[str, Outcomes] = {
     "admin:organisations_region_delete": ADMIN_REFUSED,
     "admin:organisations_municipality_delete": ADMIN_REFUSED,
     "admin:api_apitoken_delete": ADMIN_REFUSED,
+    "admin:accounts_invitation_add": ADMIN_REFUSED,
+    "admin:accounts_invitation_delete": ADMIN_REFUSED,
+    "admin:accounts_invitation_change": expect(
+        ADMIN_SITE, roles={"administrator": ("ok", "denied")}
+    ),
     "admin:twofactor_twofactorreset_add": ADMIN_REFUSED,
     "admin:twofactor_twofactorreset_delete": ADMIN_REFUSED,
     "admin:twofactor_twofactorreset_change": expect(

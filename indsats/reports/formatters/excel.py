@@ -1,6 +1,8 @@
-"""The report as an Excel workbook through openpyxl (C8): one sheet per table, Danish
-column names in a bold header row frozen at the top, typed cells (numbers as numbers,
-dates as dates, shares as percentages), a bold totals row, and column widths that fit."""
+"""The report as an Excel workbook through openpyxl (C8): one sheet per table, named
+with the table's short sheet name; above the table the table's title and the report's
+period and filters (a sheet on its own must say what it shows), then Danish column names
+in a bold header row frozen at the top, typed cells (numbers as numbers, dates as dates,
+shares as percentages), a bold totals row, and column widths that fit."""
 
 from __future__ import annotations
 
@@ -57,18 +59,27 @@ def _shown_width(value, kind: str) -> int:
     return len(str(value))
 
 
-def _write_table(sheet, table: Table) -> None:
+# The table's title, then the period and filters, then an empty row: the column names are
+# on this row, and the figures start on the next.
+HEADER_ROW = 4
+
+
+def _write_table(sheet, table: Table, filters: str) -> None:
+    sheet.append([str(table.title)])
+    sheet["A1"].font = BOLD
+    sheet.append([filters])
+    sheet.append([])
     sheet.append([column.label_da for column in table.columns])
-    for cell in sheet[1]:
+    for cell in sheet[HEADER_ROW]:
         cell.font = BOLD
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     rows = table.rows + ([table.totals] if table.totals else [])
     for row in rows:
         sheet.append([_cell_value(row.get(c.key), c.kind) for c in table.columns])
     for index, column in enumerate(table.columns, start=1):
         number_format = NUMBER_FORMATS.get(column.kind)
         if number_format:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            for (cell,) in sheet.iter_rows(min_row=HEADER_ROW + 1, min_col=index, max_col=index):
                 cell.number_format = number_format
         widest = max(
             [len(column.label_da)]
@@ -83,14 +94,18 @@ def _write_table(sheet, table: Table) -> None:
         sheet.cell(row=sheet.max_row + 2, column=1, value=table.note)
 
 
-def to_xlsx(report: Report) -> bytes:
+def to_xlsx(report: Report, filters: str = "") -> bytes:
+    """``filters``: the report's period and filters in words, written above each table."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
     for table in report.tables:
-        _write_table(workbook.create_sheet(_sheet_name(table.title, used)), table)
+        sheet = workbook.create_sheet(_sheet_name(str(table.sheet_name or table.title), used))
+        _write_table(sheet, table, filters)
     if not report.tables:
-        workbook.create_sheet(_sheet_name(report.title, used))
+        sheet = workbook.create_sheet(_sheet_name(str(report.title), used))
+        sheet.append([str(report.title)])
+        sheet.append([filters])
     workbook.properties.title = report.title
     buffer = io.BytesIO()
     workbook.save(buffer)

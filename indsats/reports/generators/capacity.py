@@ -72,6 +72,7 @@ def generate(params: ReportParams) -> Report:
     offers_table = Table(
         key="offer_capacity",
         title=_("Kapacitet pr. tilbud og periode"),
+        sheet_name=_("Kapacitet pr. tilbud"),
         columns=[
             offer_column(),
             period_column,
@@ -107,6 +108,7 @@ def generate(params: ReportParams) -> Report:
     consultants_table = Table(
         key="consultant_capacity",
         title=_("Konsulenttimer pr. konsulent og periode"),
+        sheet_name=_("Konsulenttimer"),
         columns=[
             Column("consultant", "Konsulent", "Consultant", "text"),
             period_column,

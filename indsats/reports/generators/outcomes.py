@@ -110,6 +110,7 @@ def generate(params: ReportParams) -> Report:
     table = Table(
         key="outcomes",
         title=_("Resultater pr. tilbud"),
+        sheet_name=_("Resultater"),
         columns=[
             offer_column(),
             Column("programmes", "Forløb i perioden", "Programmes in the period", "int"),

@@ -103,6 +103,7 @@ def generate(params: ReportParams) -> Report:
             Table(
                 key="regions",
                 title=_("Kommuner nået pr. region"),
+                sheet_name=_("Pr. region"),
                 columns=[
                     Column("region", "Region", "Region", "text"),
                     Column("municipalities", "Kommuner", "Municipalities", "int"),
@@ -121,6 +122,7 @@ def generate(params: ReportParams) -> Report:
             Table(
                 key="reached",
                 title=_("Kommuner nået"),
+                sheet_name=_("Kommuner nået"),
                 columns=municipality_columns
                 + [
                     Column("programmes", "Forløb", "Programmes", "int"),
@@ -131,6 +133,7 @@ def generate(params: ReportParams) -> Report:
             Table(
                 key="not_reached",
                 title=_("Kommuner ikke nået"),
+                sheet_name=_("Kommuner ikke nået"),
                 columns=municipality_columns,
                 rows=unreached_rows,
             ),

@@ -101,6 +101,7 @@ def generate(params: ReportParams) -> Report:
             Table(
                 key="years",
                 title=_("Kandidater og beslutninger pr. år"),
+                sheet_name=_("Pr. år"),
                 columns=[
                     year_column,
                     Column("runs", "Kørsler", "Runs", "int"),
@@ -123,6 +124,7 @@ def generate(params: ReportParams) -> Report:
             Table(
                 key="candidates",
                 title=_("Kandidater og seneste beslutning"),
+                sheet_name=_("Kandidater"),
                 columns=[
                     year_column,
                     Column("municipality", "Kommune", "Municipality", "text"),

@@ -89,6 +89,7 @@ def generate(params: ReportParams) -> Report:
     table = Table(
         key="volumes",
         title=_("Henvendelser, ansøgninger, afgørelser og forløb pr. tilbud"),
+        sheet_name=_("Antal pr. tilbud"),
         columns=[offer_column()] + [Column(key, da, en, "int") for key, da, en in FIGURES],
         rows=rows,
         totals=sum_rows(rows, keys, "offer", _("I alt")),

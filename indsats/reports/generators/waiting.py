@@ -88,6 +88,7 @@ def generate(params: ReportParams) -> Report:
     table = Table(
         key="waiting_times",
         title=_("Ventetider i dage pr. tilbud"),
+        sheet_name=_("Ventetider"),
         columns=columns(),
         rows=rows,
         # Percentiles do not add up: the totals row is every application measured together.
