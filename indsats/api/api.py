@@ -10,7 +10,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from . import errors
-from .auth import ActiveSessionAuth, TokenAuth
+from .auth import ActiveSessionAuth, TokenAuth, token_user_as_actor
 from .renderer import ExactDecimalRenderer
 from .routers import allocation, cases, offers, programmes, records, reports, screening
 
@@ -28,6 +28,7 @@ api = NinjaAPI(
     renderer=ExactDecimalRenderer(),
 )
 errors.install(api)
+api.add_decorator(token_user_as_actor)  # after authentication, around each operation
 
 for module in (offers, cases, programmes, allocation, screening, records, reports):
     api.add_router("/", module.router)

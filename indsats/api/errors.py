@@ -9,6 +9,7 @@ in Danish (English for who chose it). Field names are the API's own, as in the s
 from __future__ import annotations
 
 import logging
+import re
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -114,13 +115,21 @@ def _validation_message(error: dict) -> str:
     return _("Værdien er ikke gyldig.")
 
 
+# Pydantic names the member of a union a value failed in the location ("str",
+# "list[str]"): a Python type, not a field of the API.
+_UNION_MEMBER = re.compile(r"^(str|int|float|bool)$|\[.*\]$")
+
+
 def _validation_details(errors: list[dict]) -> list[tuple[str, str]]:
     details = []
     for error in errors:
         # loc is ("query", "page") or ("body", "payload", "medium"): where, then the field.
-        location = [str(part) for part in error.get("loc", ()) if part not in {"payload"}]
-        field = ".".join(location[1:]) if len(location) > 1 else ""
-        details.append((field, _validation_message(error)))
+        location = [str(part) for part in error.get("loc", ()) if part != "payload"]
+        # A union member's name only ever follows a field's name.
+        field = ".".join(location[1:2] + [p for p in location[2:] if not _UNION_MEMBER.search(p)])
+        detail = (field, _validation_message(error))
+        if detail not in details:  # a union's members each fail the same value
+            details.append(detail)
     return details
 
 
@@ -145,7 +154,9 @@ def install(api) -> None:
         message = exc.message
         if message == "Unauthorized":  # ninja's own text, when no credentials came
             message = _("Log ind eller brug en API-nøgle.")
-        return respond(request, 401, message)
+        response = respond(request, 401, message)
+        response["WWW-Authenticate"] = "Bearer"  # RFC 6750: how to authenticate
+        return response
 
     @api.exception_handler(AuthorizationError)
     def not_authorised(request, exc):

@@ -26,6 +26,7 @@ from indsats.applications.models import (
     EnquiryStatus,
 )
 from indsats.applications.offer_forms import form_class_for
+from indsats.applications.offer_forms.base import MAX_ANSWER_LENGTH
 from indsats.applications.views.lookups import (
     get_application_for_user,
     get_enquiry_for_user,
@@ -105,8 +106,9 @@ def get_enquiry(request, enquiry_id: int):
 
 class EnquiryIn(Schema):
     offer: Text = Field(description="Tilbuddets kode, fx O1.")
-    subject: str
-    message: str
+    # The form's limits (EnquiryForm), also in the schema.
+    subject: str = Field(max_length=Enquiry._meta.get_field("subject").max_length)
+    message: str = Field(max_length=MAX_ANSWER_LENGTH)
     contact_name: str | None = Field(None, description="Uden: brugerens eget navn.")
     contact_email: str | None = Field(None, description="Uden: brugerens egen e-mail.")
     contact_phone: str | None = Field(None, description="Uden: brugerens eget telefonnummer.")
@@ -288,7 +290,10 @@ def create_draft(request, payload: DraftIn):
 class AnswersIn(Schema):
     version: int = Field(ge=1, le=2**31 - 1, description="Den version, svarene bygger på.")
     answers: dict[str, str | list[str]] = Field(
-        description="Svar pr. felt i tilbuddets ansøgningsskema; andre felter ignoreres."
+        description=(
+            "Svar pr. felt i tilbuddets ansøgningsskema; andre felter ignoreres. Uden "
+            '»enquiry« beholder kladden sin henvendelse; »enquiry«: "" fjerner den.'
+        )
     )
 
 
@@ -309,6 +314,10 @@ def save_answers(request, application_id: int, payload: AnswersIn):
         for name, value in payload.answers.items()
         if name in fields and "\x00" not in str(value)
     }
+    # The enquiry the draft was started from is no answer a client types: replacing the
+    # answers without it must not unlink it (the form would show "Ingen henvendelse").
+    if "enquiry" not in answers and "enquiry" in (application.answers or {}):
+        answers["enquiry"] = application.answers["enquiry"]
     try:
         services.save_draft(application, answers, payload.version)
     except EditConflict:

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from indsats.catalogue.models import Offer
@@ -21,11 +21,22 @@ class OfferOut(Schema):
     name: str
     summary: str
     applicant_kind: str
-    is_open: bool
-    can_be_applied_for: bool
+    # Two different things, both wanted: the Board's switch, and what the catalogue shows.
+    is_open: bool = Field(
+        description=(
+            "Socialstyrelsens kontakt »åben for ansøgninger«. Siger ikke, om tilbuddet kan "
+            "søges i dag: se can_be_applied_for."
+        )
+    )
+    can_be_applied_for: bool = Field(
+        description=(
+            "Om tilbuddet kan søges i dag, som kataloget viser det: åbent, inden for "
+            "valid_from–valid_to, og et tilbud, man søger."
+        )
+    )
     hour_cap: int | None
-    valid_from: date
-    valid_to: date | None
+    valid_from: date = Field(description="Første dag, tilbuddet kan søges.")
+    valid_to: date | None = Field(description="Sidste dag, tilbuddet kan søges (uden: ingen).")
 
 
 @router.get("/offers", response={200: list[OfferOut], **ERRORS}, summary="Tilbuddene i kataloget")
