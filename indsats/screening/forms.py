@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from indsats.core.concurrency import VersionedModelForm, version_field
@@ -17,6 +21,7 @@ from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
 
 from .importers import IMPORTERS, RECORD_IMPORT_LABELS
+from .importers.records import press_key, record_date_problem, request_key
 from .labels import FACTOR_LABELS
 from .models import (
     ComparisonGroup,
@@ -154,19 +159,104 @@ class PlanForm(LineBreaksMixin, VersionedModelForm):
         return cleaned
 
 
+def checked_record_date(day: date | None, label) -> date | None:
+    """``day`` as a record's date, within the importers' limits (not in the future, not
+    before ``EARLIEST_RECORD_DATE``): a press item dated 2099 would count for years (F3)."""
+    if day is not None and (problem := record_date_problem(day, label, timezone.localdate())):
+        raise forms.ValidationError(problem, code="date_out_of_range")
+    return day
+
+
+def same_record(form, key, stored_key, candidates):
+    """The other stored record ``key`` names, if the form's record is new or now has a
+    key of another record; None otherwise. A record is never its own duplicate, and one
+    saved before the check came keeps its key when only its other fields change."""
+    instance = form.instance
+    if instance.pk is not None and stored_key(instance) == key:
+        return None
+    others = candidates.exclude(pk=instance.pk) if instance.pk is not None else candidates
+    return next((other for other in others.order_by("pk") if stored_key(other) == key), None)
+
+
 class PressForm(LineBreaksMixin, VersionedModelForm):
+    """A press item, known as the importer knows it: by its municipality, date and medium."""
+
     class Meta:
         formfield_callback = https_by_default
         model = PressCriticism
         fields = ["published_on", "medium", "url", "summary"]
         widgets = {"published_on": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 4})}
 
+    def clean_published_on(self):
+        return checked_record_date(self.cleaned_data["published_on"], _("Datoen"))
+
+    def clean(self):
+        cleaned = super().clean()
+        published_on, medium = cleaned.get("published_on"), cleaned.get("medium")
+        if published_on is None or not medium:
+            return cleaned
+        existing = same_record(
+            self,
+            press_key(published_on, medium),
+            lambda press: press_key(press.published_on, press.medium),
+            PressCriticism.objects.filter(
+                municipality_id=self.instance.municipality_id, published_on=published_on
+            ),
+        )
+        if existing is not None:
+            self.add_error(
+                "medium",
+                forms.ValidationError(
+                    _(
+                        "Kritikken i %(medium)s den %(date)s er allerede registreret for "
+                        "%(municipality)s. Ret den i stedet for at registrere den igen."
+                    ),
+                    code="duplicate",
+                    params={
+                        "medium": existing.medium,
+                        "date": date_format(existing.published_on, "DATE_FORMAT"),
+                        "municipality": self.instance.municipality,
+                    },
+                ),
+            )
+        return cleaned
+
 
 class MinisterialRequestForm(LineBreaksMixin, VersionedModelForm):
+    """A request from the minister, known as the importer knows it: by its municipality
+    and reference."""
+
     class Meta:
         model = MinisterialRequest
         fields = ["received_on", "reference", "status", "note"]
         widgets = {"received_on": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_received_on(self):
+        return checked_record_date(self.cleaned_data["received_on"], _("Modtagelsesdatoen"))
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"]
+        existing = same_record(
+            self,
+            request_key(reference),
+            lambda request: request_key(request.reference),
+            MinisterialRequest.objects.filter(municipality_id=self.instance.municipality_id),
+        )
+        if existing is not None:
+            raise forms.ValidationError(
+                _(
+                    "Henvendelsen med referencen %(reference)s, modtaget %(date)s, er allerede "
+                    "registreret for %(municipality)s. Ret den i stedet for at registrere den "
+                    "igen."
+                ),
+                code="duplicate",
+                params={
+                    "reference": existing.reference,
+                    "date": date_format(existing.received_on, "DATE_FORMAT"),
+                    "municipality": self.instance.municipality,
+                },
+            )
+        return reference
 
 
 class ComparisonGroupForm(VersionedModelForm):

@@ -9,9 +9,11 @@ what staff would otherwise type in one by one. The headers are Danish:
 
 ``link`` may be left out or empty; ``status`` is »åben« or »afsluttet« (empty: åben) and
 ``bemærkning`` may be left out or empty. Dates as 2024-03-15 or 15-03-2024, never in
-the future. A press item is known by its municipality, date and medium, a request by its
-municipality and reference: importing the same file again changes nothing, and a file
-with a changed summary or status updates the record it names.
+the future nor before ``EARLIEST_RECORD_DATE``. A press item is known by its municipality,
+date and medium, a request by its municipality and reference (``press_key``,
+``request_key``): importing the same file again changes nothing, and a file with a
+changed summary or status updates the record it names. The screening's forms check both
+the same way.
 
 The row parsers are pure (no ORM): they turn one row into a value or the errors of its
 line. The importers look up the municipalities, check duplicates, and save everything in
@@ -25,6 +27,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models import MinisterialRequest, PressCriticism, RequestStatus
@@ -40,6 +43,10 @@ MINISTERIAL_OPTIONAL = ("STATUS", "BEMÆRKNING")
 MEDIUM_MAX = PressCriticism._meta.get_field("medium").max_length
 URL_MAX = PressCriticism._meta.get_field("url").max_length
 REFERENCE_MAX = MinisterialRequest._meta.get_field("reference").max_length
+# A date before this is a typing error (0001-01-01, 1024 for 2024), not a record the
+# screening keeps: its longest look-back is ten years (F3, F4). The page's and the API's
+# forms share the limit, so a date refused in a file is refused there too.
+EARLIEST_RECORD_DATE = date(2000, 1, 1)
 STATUS_WORDS = {
     "": RequestStatus.OPEN,
     "åben": RequestStatus.OPEN,
@@ -74,6 +81,28 @@ def _required(row: Row, column: str, label: str, errors: list[str]) -> str:
     return value
 
 
+def record_date_problem(day: date, label: str, today: date) -> str | None:
+    """Why ``day`` cannot be the date of a press item or a request, or None."""
+    if day > today:
+        return _("%(what)s ligger i fremtiden.") % {"what": label}
+    if day < EARLIEST_RECORD_DATE:
+        return _("%(what)s ligger før %(earliest)s.") % {
+            "what": label,
+            "earliest": date_format(EARLIEST_RECORD_DATE, "DATE_FORMAT"),
+        }
+    return None
+
+
+def press_key(published_on: date, medium: str) -> tuple[date, str]:
+    """What makes two press items of one municipality the same item."""
+    return published_on, medium.casefold()
+
+
+def request_key(reference: str) -> str:
+    """What makes two of the minister's requests about one municipality the same request."""
+    return reference.casefold()
+
+
 def _past_date(cell: str, label: str, today: date, errors: list[str]) -> date | None:
     try:
         day = parse_date(cell)
@@ -82,8 +111,8 @@ def _past_date(cell: str, label: str, today: date, errors: list[str]) -> date | 
         return None
     if day is None:
         errors.append(_("%(what)s mangler.") % {"what": label})
-    elif day > today:
-        errors.append(_("%(what)s ligger i fremtiden.") % {"what": label})
+    elif problem := record_date_problem(day, label, today):
+        errors.append(problem)
     return day
 
 
@@ -185,7 +214,7 @@ def import_press(
         PRESS_COLUMNS,
         PRESS_OPTIONAL,
         parse_press_row,
-        key=lambda item: (item.code, item.published_on, item.medium.casefold()),
+        key=lambda item: (item.code, *press_key(item.published_on, item.medium)),
         label=lambda item: (
             _("Kritik i %(medium)s af kommunen %(code)s den %(date)s")
             % {"medium": item.medium, "code": item.code, "date": f"{item.published_on:%d-%m-%Y}"}
@@ -197,11 +226,11 @@ def import_press(
         for press in PressCriticism.objects.filter(
             municipality__in={m.pk for m in municipalities.values()}
         ).order_by("pk"):
-            key = (press.municipality_id, press.published_on, press.medium.casefold())
+            key = (press.municipality_id, *press_key(press.published_on, press.medium))
             stored.setdefault(key, press)
         for index, item in enumerate(parsed, start=1):
             municipality = municipalities[item.line]
-            found = stored.get((municipality.pk, item.published_on, item.medium.casefold()))
+            found = stored.get((municipality.pk, *press_key(item.published_on, item.medium)))
             values = {
                 "municipality": municipality,
                 "published_on": item.published_on,
@@ -228,7 +257,7 @@ def import_ministerial_requests(
         MINISTERIAL_COLUMNS,
         MINISTERIAL_OPTIONAL,
         parse_ministerial_row,
-        key=lambda item: (item.code, item.reference.casefold()),
+        key=lambda item: (item.code, request_key(item.reference)),
         label=lambda item: (
             _("Referencen %(reference)s for kommunen %(code)s")
             % {"reference": item.reference, "code": item.code}
@@ -240,10 +269,10 @@ def import_ministerial_requests(
         for request in MinisterialRequest.objects.filter(
             municipality__in={m.pk for m in municipalities.values()}
         ).order_by("pk"):
-            stored.setdefault((request.municipality_id, request.reference.casefold()), request)
+            stored.setdefault((request.municipality_id, request_key(request.reference)), request)
         for index, item in enumerate(parsed, start=1):
             municipality = municipalities[item.line]
-            found = stored.get((municipality.pk, item.reference.casefold()))
+            found = stored.get((municipality.pk, request_key(item.reference)))
             values = {
                 "municipality": municipality,
                 "received_on": item.received_on,

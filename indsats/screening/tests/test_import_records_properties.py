@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from indsats.screening.importers.csvformat import ImportFailed, LineError, read_table
 from indsats.screening.importers.records import (
+    EARLIEST_RECORD_DATE,
     MINISTERIAL_COLUMNS,
     MINISTERIAL_OPTIONAL,
     PRESS_COLUMNS,
@@ -33,7 +34,7 @@ typed = (
     .map(str.strip)
     .filter(bool)
 )
-past_dates = st.dates(min_value=date(1990, 1, 1), max_value=TODAY)
+past_dates = st.dates(min_value=EARLIEST_RECORD_DATE, max_value=TODAY)
 codes = st.from_regex(r"\A[0-9]{3}\Z")
 
 
