@@ -50,6 +50,14 @@ class OfferForm(_EnglishBeside, VersionedModelForm):
         fields = [*OFFER_TEXTS, "is_published", "is_open", "valid_from", "valid_to"]
         widgets = _text_widgets(Offer, OFFER_TEXTS)
 
+    def clean(self):
+        # Said at the field, before the database's check refuses it by its internal name.
+        cleaned = super().clean()
+        valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            self.add_error("valid_to", _("Slutdatoen skal ligge efter startdatoen."))
+        return cleaned
+
 
 class OfferStepForm(_EnglishBeside, forms.ModelForm):
     class Meta:

@@ -177,6 +177,13 @@ class Offer(EnglishTexts):
             and (self.valid_to is None or day <= self.valid_to)
         )
 
+    def opens_on(self, day: datetime.date) -> datetime.date | None:
+        """The day the offer opens for applications after ``day``, when its dates say so
+        (open, but not yet from); None when it is open now or it is not known."""
+        later = self.valid_from > day
+        opens = later and self.can_be_applied_for_on(self.valid_from)
+        return self.valid_from if opens else None
+
     @property
     def can_be_applied_for(self) -> bool:
         return self.can_be_applied_for_on(timezone.localdate())

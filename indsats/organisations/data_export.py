@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django import forms
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -40,6 +41,8 @@ from indsats.applications.models import (
     DocumentVersion,
     Enquiry,
 )
+from indsats.applications.offer_forms import form_class_for
+from indsats.applications.offer_forms.base import shown_answer
 from indsats.programmes.models import Programme
 
 from .models import Organisation
@@ -97,20 +100,46 @@ def _documents(documents: Iterable[Document], folder: str, files: list[PlannedFi
     return listed
 
 
-def _answer(value):
-    """A stored answer as the applicant gave it: a ticked box is »ja«, not the form's "on"."""
-    if value == "on" or value is True:
-        return _("ja")
-    if value is False:
-        return _("nej")
-    return value
+def _answers(answers: dict, fields: dict, records: dict) -> list[dict]:
+    """Each answer under its question, as the applicant read it on the summary page: a
+    choice by its label, a ticked box as »Ja«, an enquiry by its subject, a site by its
+    name; never the stored value (an id, "no")."""
+    listed = []
+    for key, value in (answers or {}).items():
+        field = fields.get(key)
+        if field is None:  # a question no longer asked
+            listed.append({"spørgsmål": _("Andet svar"), "svar": value})
+            continue
+        model = field.queryset.model if isinstance(field, forms.ModelChoiceField) else None
+        shown = shown_answer(field, value, records.get(model, {}))
+        listed.append({"spørgsmål": str(field.label), "svar": shown})
+    return listed
 
 
-def _answers(answers: dict, labels: dict) -> list[dict]:
-    return [
-        {"spørgsmål": labels.get(key, _("Andet svar")), "svar": _answer(value)}
-        for key, value in (answers or {}).items()
-    ]
+def _answer_records(organisation: Organisation, applications) -> dict:
+    """The records the answers choose (enquiries, partner sites), per model, as the text
+    the form shows for them: one query per model however many applications (C13)."""
+    ids: dict = {}
+    for application in applications:
+        fields = form_class_for(application.offer).base_fields
+        for key, value in (application.answers or {}).items():
+            field = fields.get(key)
+            if isinstance(field, forms.ModelChoiceField):
+                values = value if isinstance(value, list) else [value]
+                chosen = ids.setdefault(field.queryset.model, set())
+                chosen.update(str(pk) for pk in values if str(pk).isdigit())
+    records = {}
+    for model, pks in ids.items():
+        if model is Enquiry:  # only the organisation's own enquiries are its to see
+            found = Enquiry.objects.filter(organisation=organisation, pk__in=pks)
+            records[model] = {str(enquiry.pk): enquiry.subject for enquiry in found}
+        elif model is Organisation:
+            found = Organisation.objects.filter(pk__in=pks)
+            records[model] = {str(site.pk): site.name for site in found}
+        else:
+            found = model.objects.filter(pk__in=pks)
+            records[model] = {str(record.pk): str(record) for record in found}
+    return records
 
 
 def _organisation(organisation: Organisation) -> dict:
@@ -193,9 +222,6 @@ def _document_prefetch(name: str = "documents") -> Prefetch:
 
 
 def _applications(organisation: Organisation, files: list[PlannedFile]) -> list[dict]:
-    from indsats.applications.apps import answer_labels
-
-    labels = answer_labels()
     applications = (
         Application.objects.filter(organisation=organisation)
         .select_related("offer", "enquiry", "programme")
@@ -206,8 +232,10 @@ def _applications(organisation: Organisation, files: list[PlannedFile]) -> list[
         )
         .order_by("created_at", "pk")
     )
+    records = _answer_records(organisation, applications)
     listed = []
     for number, application in enumerate(applications, start=1):
+        fields = form_class_for(application.offer).base_fields
         folder = application.reference or f"kladde-{number}"
         listed.append(
             {
@@ -218,7 +246,7 @@ def _applications(organisation: Organisation, files: list[PlannedFile]) -> list[
                 "indsendt": _when(application.submitted_at),
                 "trukket_tilbage": _when(application.withdrawn_at),
                 "henvendelse": application.enquiry.subject if application.enquiry else None,
-                "svar": _answers(application.answers, labels),
+                "svar": _answers(application.answers, fields, records),
                 "samarbejdssteder": [partner.name for partner in application.partners.all()],
                 "beder_socialstyrelsen_finde_samarbejdssteder": (
                     application.asks_board_to_find_partners

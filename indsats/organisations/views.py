@@ -80,12 +80,34 @@ def placement_sites(request):
         .annotate(user_count=Count("users"))
         .order_by("name", "pk")
     )
+    # The filters are in the address, so the pagination's links keep them.
+    selected_region = text_parameter(request.GET, "region")
+    if selected_region:
+        sites = sites.filter(municipality__region__code=selected_region)
+    selected_municipality = text_parameter(request.GET, "kommune")
+    if selected_municipality:
+        sites = sites.filter(municipality__code=selected_municipality)
+    query = text_parameter(request.GET, "q")
+    if query:
+        # A CVR number is found however it was typed ("DK 3456 7891").
+        digits = "".join(character for character in query if character.isdigit())
+        match = Q(name__icontains=query)
+        if digits:
+            match |= Q(cvr__startswith=digits)
+        sites = sites.filter(match)
+    filtered = bool(selected_region or selected_municipality or query)
     return render(
         request,
         "organisations/placement_sites.html",
         {
             "sites": paginate(request, sites, label=_("Sider med anbringelsessteder")),
             "can_create": permissions.can_edit_organisation_register(request.user),
+            "regions": Region.objects.order_by("name"),
+            "municipalities": Municipality.objects.order_by("name").only("code", "name"),
+            "selected_region": selected_region,
+            "selected_municipality": selected_municipality,
+            "query": query,
+            "filtered": filtered,
         },
     )
 

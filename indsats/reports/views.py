@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.text import slugify
 
 from indsats.accounts.decorators import requires
@@ -69,12 +70,14 @@ def report_csv(request, key, table):
     form = ReportFilterForm(request.GET)
     if not form.is_valid():
         return render(request, "reports/report.html", {"spec": spec, "form": form}, status=400)
-    found = [t for t in run_report(key, form.params()).tables if t.key == table]
-    if not found:
-        raise Http404
-    return _attachment(
-        csv.to_csv(found[0]), "text/csv; charset=utf-8", _filename(spec, form, "csv", found[0])
-    )
+    # All Danish whatever the user's language, values as well as headers: a program reading
+    # the file finds the same names every time (the page says so).
+    with translation.override("da"):
+        found = [t for t in run_report(key, form.params()).tables if t.key == table]
+        if not found:
+            raise Http404
+        content, filename = csv.to_csv(found[0]), _filename(spec, form, "csv", found[0])
+    return _attachment(content, "text/csv; charset=utf-8", filename)
 
 
 @requires(can_view_reports)

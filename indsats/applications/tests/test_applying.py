@@ -38,7 +38,28 @@ def test_it_does_not_let_anyone_apply_for_a_closed_offer(client, applicant):
 
     Offer.objects.filter(code="O1").update(is_open=False)
     client.force_login(applicant)
-    assert client.post(reverse("applications:start", args=["temaforloeb"])).status_code == 403
+    response = client.post(reverse("applications:start", args=["temaforloeb"]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("catalogue:offer_detail", args=["temaforloeb"])
+    assert "Forløbet er lukket for ansøgninger lige nu." in response.text
+    assert not Application.objects.exists()
+
+
+def test_an_offer_closed_by_its_dates_says_when_it_opens(client, applicant):
+    """C2: the apply link of an offer not yet open is no 403 but the offer's page saying
+    it is closed now and from which day it can be applied for."""
+    import datetime
+
+    from indsats.catalogue.models import Offer
+
+    opens = timezone.localdate() + datetime.timedelta(days=30)
+    Offer.objects.filter(code="O1").update(valid_from=opens, valid_to=None)
+    client.force_login(applicant)
+    response = client.get(reverse("applications:start", args=["temaforloeb"]), follow=True)
+    assert response.status_code == 200
+    shown = response.text
+    assert "Forløbet er lukket for ansøgninger lige nu." in shown
+    assert f"Det kan søges fra {opens.day}. " in shown
+    assert "Du har ikke adgang" not in shown
 
 
 def test_it_saves_an_incomplete_draft_without_losing_a_word(client, applicant):

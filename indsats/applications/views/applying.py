@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from indsats.accounts import permissions
@@ -28,6 +30,16 @@ from .lookups import get_application_for_user
 @requires(permissions.is_applicant)
 def start(request, slug):
     offer = get_object_or_404(Offer.objects.published(), slug=slug)
+    if offer.applicant_kind == request.user.organisation.kind and not offer.can_be_applied_for:
+        # Closed (by its dates or by staff): said on the offer's page, not as a 403.
+        text = _("Forløbet er lukket for ansøgninger lige nu.")
+        opens = offer.opens_on(timezone.localdate())
+        if opens:
+            text += " " + _("Det kan søges fra %(date)s.") % {
+                "date": date_format(opens, "DATE_FORMAT")
+            }
+        messages.info(request, text)
+        return redirect("catalogue:offer_detail", slug=offer.slug)
     if not permissions.can_apply_for(request.user, offer):
         raise PermissionDenied
     drafts = Application.objects.filter(

@@ -148,3 +148,20 @@ def test_it_agrees_with_the_open_for_applications_query_on_every_day():
         by_query = set(Offer.objects.open_for_applications(day).values_list("code", flat=True))
         by_rule = {offer.code for offer in Offer.objects.all() if offer.can_be_applied_for_on(day)}
         assert by_rule == by_query, day
+
+
+def test_an_end_date_before_the_start_date_is_refused_at_the_field(client, project_leader):
+    """C11: »Gælder til« before »Gælder fra« is said at the field and in the summary, not
+    as the database check's internal name."""
+    offer = Offer.objects.get(code="O1")
+    client.force_login(project_leader)
+    response = client.post(
+        reverse("catalogue:offer_edit", args=[offer.slug]),
+        edit_data(offer, valid_from="2027-06-01", valid_to="2027-05-01"),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors == {"valid_to": ["Slutdatoen skal ligge efter startdatoen."]}
+    assert "offer_valid_period" not in response.text
+    offer.refresh_from_db()
+    assert offer.valid_to != datetime.date(2027, 5, 1)

@@ -18,7 +18,7 @@ from indsats.applications.models import Decision, Document, DocumentVersion, Enq
 from indsats.catalogue.models import Offer
 from indsats.organisations.data_export import JSON_NAME, collect, write_zip
 from indsats.programmes.models import Programme, StepRecord
-from indsats.testing.factories import UserFactory
+from indsats.testing.factories import PlacementSiteFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +152,7 @@ def test_the_applicant_downloads_its_own_records_and_none_of_another(
     assert application["svar"]  # named by their questions, never the stored keys
     assert all(set(answer) == {"spørgsmål", "svar"} for answer in application["svar"])
     given = [answer["svar"] for answer in application["svar"]]
-    assert "ja" in given  # a ticked box, as the applicant saw it
+    assert "Ja" in given  # a ticked box, as the applicant saw it
     assert "on" not in given
     stored_keys = set(mine.answers)
     assert not stored_keys & {answer["spørgsmål"] for answer in application["svar"]}
@@ -285,3 +285,40 @@ def test_an_editable_copy_is_named_with_its_version_once(
     paths = [planned.path for planned in files]
     assert any(path.endswith("/v1-redigerbar-afgoerelse-OK-2026-0002.docx") for path in paths)
     assert not any("v1-redigerbar-v1-" in path for path in paths)
+
+
+def test_answers_are_the_words_the_applicant_read_not_the_stored_values(
+    applicant, placement_site, site_applicant, other_applicant, make_application
+):
+    """C10: a choice by its label, »Nej«, the enquiry by its subject and a partner site by
+    its name, as on the summary page; never "teaching", "no" or a database id. An enquiry
+    id of another organisation is not looked up."""
+    enquiry = Enquiry.objects.create(
+        offer=Offer.objects.get(code="O1"),
+        organisation=applicant.organisation,
+        subject="Børnesamtaler i myndighed",
+        message="Kan vi få et forløb?",
+        contact_name="Lone Testesen",
+        contact_email="lone@aarhus.test",
+        created_by=applicant,
+    )
+    foreign = _enquiry(other_applicant.organisation, other_applicant, "Københavns hemmelighed")
+    make_application("O1", applicant.organisation, applicant, enquiry=str(enquiry.pk))
+    make_application("O1", applicant.organisation, applicant, enquiry=str(foreign.pk))
+    partner = PlacementSiteFactory(name="Opholdsstedet Lærkereden")
+    make_application("O4", placement_site, site_applicant, partners=[str(partner.pk)])
+
+    document, _files = collect(applicant.organisation)
+    first, second = (
+        {a["spørgsmål"]: a["svar"] for a in x["svar"]} for x in document["ansøgninger"]
+    )
+    assert first["Henvendelse, ansøgningen bygger på"] == "Børnesamtaler i myndighed"
+    assert first["Form"] == "Undervisning, Sparring"
+    assert first["Har kommunen tidligere fået bistand fra Socialstyrelsen om overgreb?"] == "Nej"
+    assert second["Henvendelse, ansøgningen bygger på"] == "Findes ikke længere"
+    assert "Københavns hemmelighed" not in json.dumps(document, ensure_ascii=False)
+
+    document, _files = collect(placement_site)
+    (site,) = document["ansøgninger"]
+    answers = {a["spørgsmål"]: a["svar"] for a in site["svar"]}
+    assert answers["Samarbejdssteder"] == "Opholdsstedet Lærkereden"

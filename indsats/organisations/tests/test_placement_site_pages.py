@@ -43,3 +43,36 @@ def test_its_queries_do_not_grow_with_the_rows(client, case_officer):
     for site in _sites(50, start=10)[:5]:
         UserFactory(role="applicant", organisation=site)
     assert queries_for(client, reverse("organisations:placement_sites")) == with_ten
+
+
+def test_it_finds_sites_by_name_cvr_region_and_municipality_across_pages(client, case_officer):
+    """C13: the list is searched by name or CVR number and filtered by region and
+    municipality; the filters stay in the address of every page link."""
+    _sites(60)
+    odense = Municipality.objects.get(code="461")
+    Organisation.objects.create(
+        kind=OrganisationKind.PLACEMENT_SITE,
+        name="Døgninstitutionen Havblik",
+        site_type=SiteType.DOEGNINSTITUTION,
+        cvr="34567891",
+        municipality=odense,
+    )
+    client.force_login(case_officer)
+    url = reverse("organisations:placement_sites")
+
+    def names(**query):
+        return [site.name for site in client.get(url, query).context["sites"]]
+
+    assert names(q="havblik") == ["Døgninstitutionen Havblik"]
+    assert names(q="DK 3456 7891") == ["Døgninstitutionen Havblik"]
+    assert names(region=odense.region.code) == ["Døgninstitutionen Havblik"]
+    assert names(kommune="461") == ["Døgninstitutionen Havblik"]
+    assert names(kommune="101") == []
+    response = client.get(url, {"kommune": "751", "q": "Nummer"})
+    assert len(response.context["sites"]) == 50
+    assert query_of(next_page_links(response.content.decode())[0]) == {
+        "kommune": ["751"],
+        "q": ["Nummer"],
+        "side": ["2"],
+    }
+    assert "Ingen anbringelsessteder passer til filtret." in client.get(url, {"q": "xyz"}).text

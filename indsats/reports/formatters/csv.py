@@ -4,7 +4,9 @@ The dialect, documented here and on the report page:
 
 * UTF-8 with a byte-order mark, so Excel reads æ, ø and å right;
 * ``;`` between fields and a decimal comma (Danish Excel's own list and decimal separators);
-* the header row holds the Danish column names; percentages get " (%)" after the name;
+* all Danish, whatever the user's language: the header row holds the Danish column names
+  (percentages get " (%)" after the name), and the values (offers, "I alt") are Danish too,
+  so that a program reading the file finds the same names every time;
 * **precision**: whole numbers as they are; decimals (hours) with every stored digit,
   never rounded (hours are kept to 0,1); percentages as percent with two decimals
   (a stored share of 0,4545 is written 45,45) — exactly the stored value, which has four

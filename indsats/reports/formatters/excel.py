@@ -1,8 +1,9 @@
 """The report as an Excel workbook through openpyxl (C8): one sheet per table, named
 with the table's short sheet name; above the table the table's title and the report's
-period and filters (a sheet on its own must say what it shows), then Danish column names
+period and filters (a sheet on its own must say what it shows), then the column names
 in a bold header row frozen at the top, typed cells (numbers as numbers, dates as dates,
-shares as percentages), a bold totals row, and column widths that fit."""
+shares as percentages), a bold totals row, and column widths that fit. The whole workbook
+is in the user's language, column names included: it is read by people (C11)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import io
 import re
 from decimal import Decimal
 
+from django.utils.translation import get_language
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -69,7 +71,8 @@ def _write_table(sheet, table: Table, filters: str) -> None:
     sheet["A1"].font = BOLD
     sheet.append([filters])
     sheet.append([])
-    sheet.append([column.label_da for column in table.columns])
+    labels = [column.label(get_language()) for column in table.columns]
+    sheet.append(labels)
     for cell in sheet[HEADER_ROW]:
         cell.font = BOLD
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -82,7 +85,7 @@ def _write_table(sheet, table: Table, filters: str) -> None:
             for (cell,) in sheet.iter_rows(min_row=HEADER_ROW + 1, min_col=index, max_col=index):
                 cell.number_format = number_format
         widest = max(
-            [len(column.label_da)]
+            [len(labels[index - 1])]
             + [_shown_width(row.get(column.key), column.kind) for row in rows]
         )
         sheet.column_dimensions[get_column_letter(index)].width = min(widest + 2, WIDEST_COLUMN)

@@ -74,3 +74,22 @@ def test_it_ends_with_the_totals_row(client, manager):
     assert totals["Tilbud"] == "I alt"
     assert totals["Ansøgninger"] == "11"  # 6 O1, 4 O2 and 1 O4 received in 2027
     assert totals["Henvendelser"] == "1"  # the enquiry of 31 December 2026 is outside
+
+
+@pytest.mark.django_db
+def test_it_is_all_danish_for_a_user_who_chose_english(client, manager):
+    """C8, C11: one language per file: the CSV is Danish throughout, the values (offers,
+    »I alt«) as well as the headers, so a program finds the same names every time."""
+    everything_2027()
+    client.force_login(manager)
+    client.cookies["django_language"] = "en"
+
+    rows = _read(client.get(reverse("reports:csv", args=["volumes", "volumes"]), YEAR_2027))
+    reach = _read(client.get(reverse("reports:csv", args=["reach", "regions"]), YEAR_2027))
+
+    assert rows[0][0] == "Tilbud"
+    assert rows[-1][0] == "I alt"
+    text = "\n".join(";".join(row) for row in rows + reach)
+    for english in ("Total", "Whole country", "Offer"):
+        assert english not in text
+    assert "Hele landet" in text

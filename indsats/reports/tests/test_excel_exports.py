@@ -139,3 +139,21 @@ def test_it_says_the_period_and_filters_above_the_figures(client, manager):
     filters = sheet["A2"].value
     assert filters.startswith("Periode: 1. januar 2027 – 31. december 2027 · Tilbud: O1")
     assert filters.endswith("· Region: Alle regioner")
+
+
+@pytest.mark.django_db
+def test_it_is_all_in_the_users_language_headers_included(client, manager):
+    """C8, C11: a user who chose English gets the whole workbook in English: sheet names,
+    titles and column names."""
+    everything_2027()
+    client.force_login(manager)
+    client.cookies["django_language"] = "en"
+
+    response = client.get(reverse("reports:excel", args=["volumes"]), YEAR_2027)
+
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    table = run_report("volumes", ReportParams(date(2027, 1, 1), date(2027, 12, 31))).tables[0]
+    assert header == [column.label_en or column.label_da for column in table.columns]
+    assert header[0] == "Offer"
+    assert "Tilbud" not in header
