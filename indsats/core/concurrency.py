@@ -168,6 +168,8 @@ def display_value(field: forms.Field | None, value) -> str:
         return formats.date_format(value, "DATE_FORMAT")
     if isinstance(value, datetime.time):
         return formats.time_format(value, "TIME_FORMAT")
+    if isinstance(value, decimal.Decimal) and value.is_finite() and value == value.to_integral():
+        value = int(value)  # 2, not 2,0: a whole number as the lists show it
     if isinstance(value, decimal.Decimal | float | int):
         return formats.number_format(value)  # 3,5
     return str(value)
@@ -282,7 +284,13 @@ class VersionedModelForm(forms.ModelForm):
             stored = type(self.instance).objects.filter(pk=self.instance.pk).first()
             if stored is not None:  # the user's values are now based on the stored ones
                 data["based_on"] = fingerprint(stored, self._compared())
-        changed = [name for name in conflict.changed_fields if name in self.fields]
+        # A field filled in afresh (a change reason) is the user's own for this save: the
+        # other's is no value to choose between or take over, so it is not named at all.
+        changed = [
+            name
+            for name in conflict.changed_fields
+            if name in self.fields and name not in self.filled_in_afresh
+        ]
         seen = _tokens(self.cleaned_data.get("based_on"))
         taken_over = []
         if seen and stored is not None:

@@ -23,11 +23,14 @@ from indsats.accounts.permissions import DELIVERERS
 from indsats.core import workdays
 from indsats.core.concurrency import VersionedModelForm
 from indsats.core.forms import WholeNumberModelMultipleChoiceField, danish_formfield
+from indsats.core.text import LineBreaksMixin
 
 from . import rules
 from .correction_forms import CorrectionReasonMixin, meeting_dates
+from .facts_from_records import draft_policy_received
 from .models import (
     FocusGroup,
+    FocusGroupPhase,
     Goal,
     HourEntry,
     Meeting,
@@ -61,6 +64,30 @@ def delivering_staff():
     ).order_by("full_name")
 
 
+def programme_began(programme):
+    """The day the programme began: it is created when the application is granted, so no
+    record of delivering it lies before that day."""
+    return timezone.localdate(programme.created_at)
+
+
+def case_began(programme):
+    """The day the case began: the first enquiry or application behind the programme, else
+    the programme itself. An initial meeting comes before the grant (O1.2: enquiry,
+    initial meeting, then the application), so it may be recorded with a date from then."""
+    moments = [programme.created_at]
+    for application in programme.applications.select_related("enquiry"):
+        moments.append(application.created_at)
+        if application.enquiry is not None:
+            moments.append(application.enquiry.created_at)
+    return timezone.localdate(min(moments))
+
+
+def _is_new_or_changed(form, name: str) -> bool:
+    """Checked for a new record, and for a record whose ``name`` is changed: an old record
+    that is only corrected elsewhere is not refused for a date it already had."""
+    return form.instance.pk is None or name in form.changed_data
+
+
 def theme_day_topics(offer=None) -> str:
     """The topics of the theme days (O4.2), one per line, as a starting point: the offer's
     own (staff keep them in the catalogue, in Danish and English), else the four of O4.2."""
@@ -77,7 +104,7 @@ def theme_day_topics(offer=None) -> str:
     )
 
 
-class MeetingForm(CorrectionReasonMixin, VersionedModelForm):
+class MeetingForm(LineBreaksMixin, CorrectionReasonMixin, VersionedModelForm):
     """A meeting's time, place, participants and minutes; saved with optimistic locking.
 
     Its date must fit the programme's order (the initial meeting before the theme days,
@@ -128,15 +155,31 @@ class MeetingForm(CorrectionReasonMixin, VersionedModelForm):
         starts_at = cleaned.get("starts_at")
         if starts_at is None:
             return cleaned
+        day = timezone.localdate(starts_at)
         others = self.programme.meetings.exclude(pk=self.instance.pk)
-        problem = rules.meeting_date_problem(
-            cleaned.get("kind", ""),
-            timezone.localdate(starts_at),
+        kind = cleaned.get("kind", "")
+        problem = rules.second_initial_meeting_problem(
+            kind, [timezone.localtime(m.starts_at) for m in others if m.kind == MeetingKind.INITIAL]
+        )
+        if problem:
+            self.add_error("kind", problem)
+        began = case_began if kind == MeetingKind.INITIAL else programme_began
+        problem = _is_new_or_changed(self, "starts_at") and rules.too_early_problem(
+            day, began(self.programme)
+        )
+        problem = problem or rules.meeting_date_problem(
+            kind,
+            day,
             list(self.programme.theme_days.values_list("date", flat=True)),
             meeting_dates(others),
         )
         if problem:
             self.add_error("starts_at", problem)
+        agreed_end = cleaned.get("agreed_end")
+        if agreed_end is not None:
+            problem = rules.agreed_end_problem(agreed_end, day)
+            if problem:
+                self.add_error("agreed_end", problem)
         written = Meeting(minutes=cleaned.get("minutes", "")).has_minutes
         problem = rules.minutes_problem(starts_at, timezone.now(), written)
         if problem:
@@ -144,7 +187,7 @@ class MeetingForm(CorrectionReasonMixin, VersionedModelForm):
         return cleaned
 
 
-class ThemeDayForm(CorrectionReasonMixin, VersionedModelForm):
+class ThemeDayForm(LineBreaksMixin, CorrectionReasonMixin, VersionedModelForm):
     """One of the two connected theme days (O4.1): refused when it breaks the rule. A
     moved day is checked against the other day again, and needs a reason."""
 
@@ -166,7 +209,7 @@ class ThemeDayForm(CorrectionReasonMixin, VersionedModelForm):
         self.programme = programme
         if self.instance.pk is None:
             self.instance.programme = programme
-        self.fields["topics"].help_text = _("Emnerne fra O4.2; ret dem til dagens program.")
+        self.fields["topics"].help_text = _("Temadagenes emner; ret dem til dagens program.")
         self.fields["held"].label = _("Temadagen er holdt")
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("topics", theme_day_topics(programme.offer))
@@ -179,7 +222,10 @@ class ThemeDayForm(CorrectionReasonMixin, VersionedModelForm):
         if cleaned.get("held") and day > timezone.localdate():
             self.add_error("held", _("En temadag i fremtiden kan ikke være holdt."))
         meetings = meeting_dates(self.programme.meetings.all())
-        problem = rules.theme_day_date_problem(
+        problem = _is_new_or_changed(self, "date") and rules.too_early_problem(
+            day, programme_began(self.programme)
+        )
+        problem = problem or rules.theme_day_date_problem(
             day,
             min((when for kind, when in meetings if kind == "initial"), default=None),
             min((when for kind, when in meetings if kind == "closing"), default=None),
@@ -196,8 +242,9 @@ class ThemeDayForm(CorrectionReasonMixin, VersionedModelForm):
         return cleaned
 
 
-class FocusGroupForm(CorrectionReasonMixin, VersionedModelForm):
-    """The focus-group interview at the start or the end (O4.1)."""
+class FocusGroupForm(LineBreaksMixin, CorrectionReasonMixin, VersionedModelForm):
+    """The focus-group interview at the start or the end (O4.1): not before the programme
+    began, the one at the end after the one at the start and after the theme days."""
 
     reason_help = _("Frivilligt. Fx hvorfor datoen rettes. Begrundelsen ses i historikken.")
 
@@ -214,10 +261,31 @@ class FocusGroupForm(CorrectionReasonMixin, VersionedModelForm):
         held_on = self.cleaned_data["held_on"]
         if held_on > timezone.localdate():
             raise forms.ValidationError(_("Interviewet kan ikke være holdt i fremtiden."))
+        programme = self.instance.programme
+        problem = _is_new_or_changed(self, "held_on") and rules.too_early_problem(
+            held_on, programme_began(programme)
+        )
+        if not problem:
+            others = {
+                group.phase: group.held_on
+                for group in programme.focus_groups.exclude(pk=self.instance.pk)
+            }
+            if self.instance.phase == FocusGroupPhase.END:
+                problem = rules.end_focus_group_date_problem(
+                    held_on,
+                    others.get(FocusGroupPhase.START),
+                    list(programme.theme_days.values_list("date", flat=True)),
+                )
+            else:
+                problem = rules.start_focus_group_date_problem(
+                    held_on, others.get(FocusGroupPhase.END)
+                )
+        if problem:
+            raise forms.ValidationError(problem)
         return held_on
 
 
-class HourEntryForm(CorrectionReasonMixin, VersionedModelForm):
+class HourEntryForm(LineBreaksMixin, CorrectionReasonMixin, VersionedModelForm):
     """An entry in the hours log, checked against the programme's cap (O1.1) — a
     corrected entry too, against the other entries and the cap as a manager has raised
     it. A correction needs a reason.
@@ -254,6 +322,11 @@ class HourEntryForm(CorrectionReasonMixin, VersionedModelForm):
             raise forms.ValidationError(
                 _("Timer registreres for det, der er holdt: ikke i fremtiden.")
             )
+        problem = _is_new_or_changed(self, "date") and rules.too_early_problem(
+            day, programme_began(self.programme)
+        )
+        if problem:
+            raise forms.ValidationError(problem)
         return day
 
     def clean_hours(self):
@@ -308,7 +381,7 @@ class HourCapForm(forms.Form):
         return reason
 
 
-class GoalForm(VersionedModelForm):
+class GoalForm(LineBreaksMixin, VersionedModelForm):
     """A concrete goal (O2.1) and, later, its result (O2.4)."""
 
     class Meta:
@@ -323,9 +396,9 @@ class GoalForm(VersionedModelForm):
         }
 
 
-class TaskForm(VersionedModelForm):
+class TaskForm(LineBreaksMixin, VersionedModelForm):
     """A task and its deadline: a working day, since a deadline on a weekend or a Danish
-    public holiday is one nobody can meet on the day."""
+    public holiday is one nobody can meet on the day; and not already passed when set."""
 
     class Meta:
         model = Task
@@ -338,6 +411,11 @@ class TaskForm(VersionedModelForm):
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
+        problem = _is_new_or_changed(self, "due_on") and rules.task_deadline_problem(
+            due_on, timezone.localdate()
+        )
+        if problem:
+            raise forms.ValidationError(problem)
         if workdays.is_working_day(due_on):
             return due_on
         holiday = workdays.holiday_name(due_on)
@@ -355,8 +433,9 @@ class TaskForm(VersionedModelForm):
         raise forms.ValidationError(message % words)
 
 
-class ProgrammeRecordForm(VersionedModelForm):
-    """The programme's own texts, only those its offer uses; saved with optimistic locking."""
+class ProgrammeRecordForm(LineBreaksMixin, VersionedModelForm):
+    """The programme's own texts, only those its offer uses; saved with optimistic locking.
+    The feedback on the draft policy is written once the draft has come (O4.3 step 9)."""
 
     class Meta:
         model = ProgrammeRecord
@@ -365,10 +444,21 @@ class ProgrammeRecordForm(VersionedModelForm):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
+        self.programme = programme
         wanted = RECORD_FIELDS.get(programme.offer.code, ALL_RECORD_FIELDS)
         for name in ALL_RECORD_FIELDS:
             if name not in wanted:
                 del self.fields[name]
+
+    def clean_draft_feedback(self):
+        feedback = self.cleaned_data["draft_feedback"]
+        if "draft_feedback" in self.changed_data:
+            problem = rules.feedback_problem(
+                bool(feedback.strip()), draft_policy_received(self.programme)
+            )
+            if problem:
+                raise forms.ValidationError(problem)
+        return feedback
 
 
 class ConsultantsForm(forms.Form):

@@ -34,6 +34,11 @@ def _received(programme, kind) -> bool:
     return delivered == expected
 
 
+def draft_policy_received(programme) -> bool:
+    """Every site of the programme has sent its draft policy (O4.3 step 8)."""
+    return _received(programme, DocumentKind.DRAFT_POLICY)
+
+
 def documents_per_site(programme, kind) -> list[tuple[object, object]]:
     """Each granted site of the programme with its newest version of ``kind`` (or None)."""
     from indsats.applications.models import DocumentVersion
@@ -90,7 +95,8 @@ def facts_for(programme) -> frozenset[str]:
     if sum(1 for day in theme_days if day.held) >= 2:
         held.add(facts.TWO_THEME_DAYS_HELD)
 
-    if _received(programme, DocumentKind.DRAFT_POLICY):
+    draft_received = draft_policy_received(programme)
+    if draft_received:
         held.add(facts.DRAFT_POLICY_RECEIVED)
     if _received(programme, DocumentKind.FINAL_POLICY):
         held.add(facts.FINAL_POLICY_RECEIVED)
@@ -118,6 +124,9 @@ def facts_for(programme) -> frozenset[str]:
         ):
             if getattr(record, name).strip():
                 held.add(fact)
+        if not draft_received:
+            # Feedback on a draft that has not come is no feedback on it (O4.3 step 9).
+            held.discard(facts.FEEDBACK_GIVEN)
 
     if any(a.status == ApplicationStatus.GRANTED for a in programme.applications.all()):
         held.add(facts.DECISION_GRANTED)

@@ -10,8 +10,10 @@
   Kristi himmelfartsdag and the Friday after it. A second day that is not connected to
   the first (a gap), or a day on a weekend or holiday, is refused unless a reason is
   given; a third theme day is always refused. A moved day is checked against the other.
-* **Dates in order**: the theme days lie between the initial and the closing meeting, and
-  minutes are written for a meeting that has begun.
+* **Dates in order**: no record lies before the programme began; the theme days lie
+  between the initial and the closing meeting; the focus group at the end comes after the
+  one at the start and after the theme days; minutes are written for a meeting that has
+  begun; the feedback on the draft policy is written once the draft has come.
 * **Tasks**: a task is overdue when it is not done and its due date is before today.
 
 The views and forms turn the stored records into the plain values these take.
@@ -114,7 +116,7 @@ def check_new_hours(logged_total: Decimal, new_hours: Decimal, cap: int | None) 
                 "Registreringen ville bringe forløbet over timeloftet på %(cap)s timer. Der "
                 "er %(remaining)s timer tilbage. En leder kan hæve loftet med en begrundelse."
             )
-            % {"cap": cap, "remaining": _number(remaining)},
+            % {"cap": cap, "remaining": format_hours(remaining)},
         )
     return HoursVerdict(allowed=True, after=after)
 
@@ -135,13 +137,13 @@ def hours_warning_text(status: HoursStatus) -> str:
     return _(
         "Forløbet har nu brugt %(total)s af %(cap)s timer. Der er %(remaining)s timer tilbage."
     ) % {
-        "total": _number(status.total),
+        "total": format_hours(status.total),
         "cap": status.cap,
-        "remaining": _number(status.remaining),
+        "remaining": format_hours(status.remaining),
     }
 
 
-def _number(value: Decimal | None) -> str:
+def format_hours(value: Decimal | None) -> str:
     """A number of hours as the active language writes it: 20, 2,5 (English 2.5)."""
     if value is None:
         return ""
@@ -265,6 +267,78 @@ def meeting_date_problem(
             return _("Det afsluttende møde kan ikke ligge før det indledende møde, %(date)s.") % {
                 "date": _shown(max(initials))
             }
+    return ""
+
+
+def too_early_problem(day: date, earliest: date | None) -> str:
+    """Why ``day`` cannot be a record's date: before ``earliest``, the day the programme
+    began (it was created when the application was granted). Empty when it is not."""
+    if earliest is not None and day < earliest:
+        return _("Datoen kan ikke ligge før forløbet begyndte den %(date)s.") % {
+            "date": _shown(earliest)
+        }
+    return ""
+
+
+def agreed_end_problem(agreed_end: date, meeting_day: date) -> str:
+    """The programme's agreed end cannot lie before the meeting that agreed it."""
+    if agreed_end < meeting_day:
+        return _("Den forventede afslutning kan ikke ligge før mødet den %(date)s.") % {
+            "date": _shown(meeting_day)
+        }
+    return ""
+
+
+def end_focus_group_date_problem(
+    day: date, start_focus_group: date | None, theme_days: Sequence[date]
+) -> str:
+    """The focus group at the end (O4.1) comes after the one at the start and after the
+    theme days. Empty when ``day`` is in order."""
+    if start_focus_group is not None and day <= start_focus_group:
+        return _(
+            "Interviewet ved afslutningen skal ligge efter interviewet ved starten den %(date)s."
+        ) % {"date": _shown(start_focus_group)}
+    if theme_days and day <= max(theme_days):
+        return _(
+            "Interviewet ved afslutningen skal ligge efter temadagene (den sidste er %(date)s)."
+        ) % {"date": _shown(max(theme_days))}
+    return ""
+
+
+def start_focus_group_date_problem(day: date, end_focus_group: date | None) -> str:
+    """The focus group at the start comes before the one at the end (O4.1)."""
+    if end_focus_group is not None and day >= end_focus_group:
+        return _(
+            "Interviewet ved starten skal ligge før interviewet ved afslutningen den %(date)s."
+        ) % {"date": _shown(end_focus_group)}
+    return ""
+
+
+def feedback_problem(feedback_written: bool, draft_received: bool) -> str:
+    """The Board's feedback on the draft policy (O4.3 step 9) is written once the draft
+    has come: from every site of a joint programme."""
+    if feedback_written and not draft_received:
+        return _(
+            "Feedback på udkastet kan først skrives, når udkastet til politik er modtaget "
+            "(i et fælles forløb: fra hvert sted)."
+        )
+    return ""
+
+
+def task_deadline_problem(due_on: date, today: date) -> str:
+    """A new deadline cannot already have passed."""
+    if due_on < today:
+        return _("Fristen kan ikke ligge før i dag, %(date)s.") % {"date": _shown(today)}
+    return ""
+
+
+def second_initial_meeting_problem(kind: str, other_initial_meetings: Sequence[datetime]) -> str:
+    """A programme has one initial meeting: another is refused while one is set (a
+    cancelled meeting is deleted, so it no longer counts)."""
+    if kind == "initial" and other_initial_meetings:
+        return _(
+            "Der er allerede et indledende møde: %(when)s. Ret det, eller aflys det først."
+        ) % {"when": date_format(min(other_initial_meetings), "DATETIME_FORMAT")}
     return ""
 
 

@@ -17,6 +17,7 @@ from indsats.core.forms import (
     WholeNumberModelMultipleChoiceField,
     danish_formfield,
 )
+from indsats.core.text import LineBreaksMixin, one_kind_of_line_break
 from indsats.organisations.contacts import first_contact
 from indsats.organisations.models import MunicipalContact, Municipality
 
@@ -96,23 +97,6 @@ def outreach_in_progress(programme) -> forms.ValidationError:
         code="outreach_in_progress",
         params={"reference": programme.reference},
     )
-
-
-def one_kind_of_line_break(text: str) -> str:
-    """A text with every line break as \\n: browsers send a text area's lines with \\r\\n,
-    and the stored text has \\n, so the same text would otherwise count as changed."""
-    return "\n".join(text.splitlines()) if "\r" in text else text
-
-
-class LineBreaksMixin:
-    """Texts from a form's text areas with \\n line breaks (``one_kind_of_line_break``)."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in cleaned.items():
-            if isinstance(value, str):
-                cleaned[name] = one_kind_of_line_break(value)
-        return cleaned
 
 
 def changes_nothing(form) -> bool:

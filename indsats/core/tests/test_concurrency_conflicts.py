@@ -11,6 +11,7 @@ from django.utils import translation
 from indsats.core.concurrency import EMPTY, EditConflict, display_value
 from indsats.programmes.delivery_forms import HourEntryForm
 from indsats.programmes.models import HourEntry
+from indsats.programmes.tests.dates import began_long_ago
 from indsats.testing.factories import new_programme
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def danish():
 
 @pytest.fixture
 def programme(aarhus):
-    return new_programme("O1", aarhus, "TF-2030-0011", hour_cap=25)
+    return began_long_ago(new_programme("O1", aarhus, "TF-2030-0011", hour_cap=25))
 
 
 @pytest.fixture
@@ -47,6 +48,7 @@ CHOICE = forms.ChoiceField(choices=[("initial", "Indledende møde"), ("closing",
         (None, datetime(2020, 1, 1, 9, 0, tzinfo=UTC), "1. januar 2020 kl. 10.00"),
         (None, date(2026, 11, 20), "20. november 2026"),
         (None, Decimal("3.5"), "3,5"),
+        (None, Decimal("2.0"), "2"),  # whole hours as the lists show them, not 2,0
         (None, 3.5, "3,5"),
         (None, True, "Ja"),
         (None, False, "Nej"),

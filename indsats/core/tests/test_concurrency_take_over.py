@@ -16,6 +16,7 @@ from indsats.accounts.models import Role
 from indsats.core.concurrency import EditConflict, VersionedModelForm
 from indsats.programmes.delivery_forms import DATE_INPUT, DATETIME_INPUT, HourEntryForm
 from indsats.programmes.models import HourEntry, Meeting, ThemeDay
+from indsats.programmes.tests.dates import began_long_ago
 from indsats.testing.factories import UserFactory, new_programme
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def danish():
 
 @pytest.fixture
 def programme(aarhus):
-    return new_programme("O1", aarhus, "TF-2030-0012", hour_cap=25)
+    return began_long_ago(new_programme("O1", aarhus, "TF-2030-0012", hour_cap=25))
 
 
 @pytest.fixture
@@ -186,7 +187,8 @@ def test_a_checkbox_takes_the_colleagues_tick(theme_day, held_before, held_now):
 
 
 def test_a_reason_for_the_colleagues_correction_is_not_taken_over(theme_day):
-    """A reason explains the one save it was given with, not the user's."""
+    """A reason explains the one save it was given with, not the user's: it is neither
+    taken over nor named among the fields to choose between, nor hinted at the field."""
     data = {
         "date": "2026-03-02",
         "place": "Vejle",
@@ -196,7 +198,8 @@ def test_a_reason_for_the_colleagues_correction_is_not_taken_over(theme_day):
     _colleague_saves(theme_day, change_reason="Flyttet efter aftale")
     form = _conflict(ThemeDayEdit, theme_day, data)
     assert form["change_reason"].value() == ""
-    assert form.errors["change_reason"] == [THEIRS % "Flyttet efter aftale"]
+    assert "change_reason" not in form.errors
+    assert "Begrundelse" not in " ".join(form.non_field_errors())
 
 
 class MeetingEdit(VersionedModelForm):
@@ -263,3 +266,31 @@ def test_a_value_its_input_cannot_send_back_is_left_for_the_user_to_decide(meeti
     assert form.data["starts_at_0"] == "02.03.2026"
     assert "starts_at" not in form.data
     assert form.errors["starts_at"] == [THEIRS % "5. marts 2026 kl. 13.30"]
+
+
+def test_a_text_area_sent_with_browser_line_breaks_is_not_a_change_of_the_users(programme):
+    """C12: a browser sends a text area's lines with \\r\\n; the stored text has \\n. The
+    user who only moved the meeting is not asked to choose about the minutes."""
+    from indsats.programmes.delivery_forms import MeetingForm
+
+    meeting = Meeting.objects.create(
+        programme=programme,
+        kind="other",
+        starts_at=timezone.make_aware(datetime(2026, 3, 2, 10)),
+        place="Aarhus",
+        minutes="Punkt 1\nPunkt 2",
+    )
+    data = {
+        "kind": "other",
+        "starts_at": "2026-03-02T10:00",
+        "place": "Vejle",
+        "participants": "",
+        "minutes": "Punkt 1\r\nPunkt 2",
+        "agreed_end": "",
+        "change_reason": "",
+        **_shown(MeetingForm, meeting, programme=programme),
+    }
+    _colleague_saves(meeting, minutes="Punkt 1\nPunkt 2\nPunkt 3")
+    form = _conflict(MeetingForm, meeting, data, programme=programme)
+    assert form.errors["minutes"] == [TAKEN_OVER % "Punkt 1\nPunkt 2\nPunkt 3"]
+    assert "Felter, hvor du skal vælge" not in str(form.non_field_errors())

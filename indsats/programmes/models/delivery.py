@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -101,7 +102,8 @@ class Meeting(Correctable):
         verbose_name_plural = _("møder")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
+        when = date_format(timezone.localtime(self.starts_at), "DATETIME_FORMAT")
+        return f"{self.get_kind_display()} {when}"
 
     @property
     def has_minutes(self) -> bool:
@@ -134,7 +136,7 @@ class ThemeDay(Correctable):
         verbose_name_plural = _("temadage")
 
     def __str__(self):
-        return str(_("Temadag %(date)s")) % {"date": f"{self.date:%d.%m.%Y}"}
+        return str(_("Temadag %(date)s")) % {"date": date_format(self.date, "DATE_FORMAT")}
 
 
 class FocusGroupPhase(models.TextChoices):
@@ -213,7 +215,10 @@ class HourEntry(Correctable):
         ]
 
     def __str__(self):
-        return f"{self.date:%d.%m.%Y}: {self.hours} t"
+        return gettext("%(date)s: %(hours)s t") % {
+            "date": date_format(self.date, "DATE_FORMAT"),
+            "hours": rules.format_hours(self.hours),
+        }
 
 
 class Goal(Correctable):
@@ -292,18 +297,20 @@ class ProgrammeRecord(models.Model):
     scope = models.TextField(
         _("aftalt omfang"),
         blank=True,
-        help_text=_("Hvad er aftalt om forløbets omfang, indhold og rammer (O2.1)."),
+        help_text=_("Hvad er aftalt om forløbets omfang, indhold og rammer."),
     )
     plan = models.TextField(
         _("plan"),
         blank=True,
-        help_text=_("Plan for 8–12 måneder: temaer, områder og måneder (O3.1–O3.2)."),
+        help_text=_("Plan for 8–12 måneder: temaer, områder og måneder."),
     )
     evaluation = models.TextField(_("evaluering"), blank=True)
     draft_feedback = models.TextField(
         _("skriftlig feedback på udkastet til politik"),
         blank=True,
-        help_text=_("Socialstyrelsens feedback på stedets udkast (O4.3, trin 9)."),
+        help_text=_(
+            "Socialstyrelsens feedback på stedets udkast. Kan skrives, når udkastet er modtaget."
+        ),
     )
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)

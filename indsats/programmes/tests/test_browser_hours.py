@@ -11,6 +11,7 @@ from indsats.accounts.models import Role
 from indsats.catalogue.models import Offer
 from indsats.core.tests.browser import assert_accessible, sign_in
 from indsats.programmes.models import HourEntry, Programme
+from indsats.programmes.tests.dates import began_long_ago
 from indsats.testing.factories import UserFactory, municipality_organisation
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,7 @@ def test_it_stores_2_5_hours_typed_with_a_comma_and_shows_2_5(page, live_server)
         hour_cap=25,
     )
     programme.consultants.add(consultant)
+    began_long_ago(programme)  # the entry below is dated before today
 
     sign_in(page, live_server, consultant.email)
     page.goto(f"{live_server.url}/forloeb-sager/{programme.pk}/timer/ny/")

@@ -90,6 +90,9 @@ def test_it_runs_a_joint_o4_programme_from_grant_to_final_policy(
     with page.expect_navigation():
         page.get_by_role("link", name="Opholdsstedet Ask, Opholdsstedet Birk").click()
     programme_url = page.url
+    # The meetings and theme days below lie in the past; no record may lie before the
+    # day the programme began, so it began (was granted) two months ago.
+    Programme.objects.update(created_at=timezone.now() - datetime.timedelta(days=60))
 
     # Step 5: the initial meeting, with its record.
     _click(page, "Aftal et møde", role="link")

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from indsats.programmes.models import FocusGroup, Goal
+from indsats.programmes.tests.dates import began_long_ago
 from indsats.testing.factories import new_programme
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def test_it_refuses_a_second_first_save_of_the_focus_group_notes(
 ):
     """Both open the empty focus-group form; the first saves; the second is a conflict,
     not an overwrite of the first's notes."""
-    programme = new_programme("O4", placement_site, "OK-2030-0001")
+    programme = began_long_ago(new_programme("O4", placement_site, "OK-2030-0001"))
     url = _url("focus_group", programme, "start")
     client.force_login(consultant)
     opened = client.get(url).context["form"]["version"].value()
@@ -39,7 +40,7 @@ def test_it_refuses_a_second_first_save_of_the_focus_group_notes(
 def test_it_refuses_a_stale_goal_and_keeps_both_texts_in_view(
     client, consultant, project_leader, aarhus
 ):
-    programme = new_programme("O2", aarhus, "UF-2030-0001")
+    programme = began_long_ago(new_programme("O2", aarhus, "UF-2030-0001"))
     goal = Goal.objects.create(programme=programme, text="Beredskabet er kendt", order=1)
     url = _url("goal_edit", programme, goal.pk)
     client.force_login(consultant)
@@ -59,7 +60,7 @@ def test_it_refuses_a_stale_goal_and_keeps_both_texts_in_view(
 
 @pytest.mark.parametrize("version", ["abc", "9" * 20, "-1", ""])
 def test_it_refuses_a_junk_version_on_a_goal_with_a_form_error(client, consultant, aarhus, version):
-    programme = new_programme("O2", aarhus, "UF-2030-0002")
+    programme = began_long_ago(new_programme("O2", aarhus, "UF-2030-0002"))
     goal = Goal.objects.create(programme=programme, text="Beredskabet er kendt", order=1)
     client.force_login(consultant)
     response = client.post(

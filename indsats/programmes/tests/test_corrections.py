@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from indsats.programmes.models import Goal, HourEntry, Meeting, Task, ThemeDay
+from indsats.programmes.tests.dates import began_long_ago
 from indsats.programmes.timeline import timeline_for
 from indsats.testing.factories import new_programme
 
@@ -27,13 +28,13 @@ ASCENSION_2027 = date(2027, 5, 6)  # Kristi himmelfartsdag
 @pytest.fixture
 def programme(placement_site):
     """An O4 programme of Opholdsstedet Granbakken."""
-    return new_programme("O4", placement_site, "OK-2030-0009")
+    return began_long_ago(new_programme("O4", placement_site, "OK-2030-0009"))
 
 
 @pytest.fixture
 def o1_programme(aarhus):
     """An O1 Temaforløb of Aarhus Kommune with O1.1's cap of 25 hours."""
-    return new_programme("O1", aarhus, "TF-2030-0009", hour_cap=25)
+    return began_long_ago(new_programme("O1", aarhus, "TF-2030-0009", hour_cap=25))
 
 
 def _url(name, programme, *more):
@@ -425,7 +426,7 @@ def test_it_edits_a_task_and_refuses_a_deadline_on_a_public_holiday(client, cons
 
 def test_it_deletes_a_goal_and_a_task_without_a_reason(client, consultant, aarhus):
     """C6 (#9): goals and tasks can be removed; a reason is optional."""
-    programme = new_programme("O2", aarhus, "UF-2030-0009")
+    programme = began_long_ago(new_programme("O2", aarhus, "UF-2030-0009"))
     goal = Goal.objects.create(programme=programme, text="Beredskabet er kendt", order=1)
     task = Task.objects.create(
         programme=programme, title="Ring", due_on=MONDAY, created_by=consultant

@@ -23,6 +23,7 @@ from indsats.programmes.models import (
     Task,
     ThemeDay,
 )
+from indsats.programmes.tests.dates import began_long_ago
 from indsats.testing.factories import UserFactory, new_programme
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +36,13 @@ NEXT_WEDNESDAY = date(2030, 3, 6)
 @pytest.fixture
 def programme(placement_site):
     """An O4 programme of Opholdsstedet Granbakken."""
-    return new_programme("O4", placement_site, "OK-2030-0001")
+    return began_long_ago(new_programme("O4", placement_site, "OK-2030-0001"))
 
 
 @pytest.fixture
 def o1_programme(aarhus):
     """An O1 Temaforløb of Aarhus Kommune with O1.1's cap of 25 hours."""
-    return new_programme("O1", aarhus, "TF-2030-0001", hour_cap=25)
+    return began_long_ago(new_programme("O1", aarhus, "TF-2030-0001", hour_cap=25))
 
 
 def _url(name, programme, *more):
@@ -171,9 +172,12 @@ def test_it_tells_the_second_of_two_saving_a_meeting_and_loses_nothing(
 
 
 def test_it_tells_the_second_of_two_saving_the_programme_texts_and_loses_nothing(
-    client, consultant, manager, programme
+    client, consultant, manager, programme, monkeypatch
 ):
     """C6 concurrency, O4.3 step 9: two people writing the feedback at once."""
+    monkeypatch.setattr(
+        "indsats.programmes.delivery_forms.draft_policy_received", lambda programme: True
+    )
     client.force_login(consultant)
     page = client.get(_url("record_edit", programme))
     assert list(page.context["form"].fields) == ["draft_feedback", "version", "based_on"]
@@ -340,7 +344,7 @@ def test_it_refuses_to_lower_the_cap_through_the_raise_page(client, manager, o1_
 
 def test_it_adds_goals_in_order_and_records_their_results(client, consultant, aarhus):
     """O2.1 / O2.4: concrete goals, then results against them."""
-    programme = new_programme("O2", aarhus, "UF-2030-0001")
+    programme = began_long_ago(new_programme("O2", aarhus, "UF-2030-0001"))
     client.force_login(consultant)
     client.post(_url("goal_add", programme), {"text": "Beredskabet er kendt", "result": ""})
     client.post(_url("goal_add", programme), {"text": "Alle kender tegnene", "result": ""})

@@ -206,10 +206,11 @@ def test_it_ignores_policies_of_applications_outside_the_programme(
     assert facts.DRAFT_POLICY_RECEIVED not in facts_for(programme)
 
 
-def test_it_sees_the_texts_of_the_programme_record(programme):
+def test_it_sees_the_texts_of_the_programme_record(programme, application, site_applicant):
     """O4.3 step 9, O2.1, O3.1, O3.3: feedback, scope, plan and evaluation, when written."""
+    _upload(site_applicant, DocumentKind.DRAFT_POLICY, application=application)
     record = ProgrammeRecord.objects.create(programme=programme, draft_feedback="  ")
-    assert facts_for(programme) == frozenset()
+    assert facts.FEEDBACK_GIVEN not in facts_for(programme)
     record.draft_feedback = "Politikken mangler en beskrivelse af, hvem der underretter."
     record.scope = "Fire sparringsmøder"
     record.plan = "Marts: opsporing i dagtilbud"
@@ -221,6 +222,13 @@ def test_it_sees_the_texts_of_the_programme_record(programme):
         facts.PLAN_RECORDED,
         facts.EVALUATION_RECORDED,
     } <= facts_for(programme)
+
+
+def test_it_counts_no_feedback_on_a_draft_that_has_not_come(programme, application):
+    """O4.3 steps 8–9: feedback written before the draft policy came does not complete the
+    closing step."""
+    ProgrammeRecord.objects.create(programme=programme, draft_feedback="Fin politik")
+    assert facts.FEEDBACK_GIVEN not in facts_for(programme)
 
 
 def test_it_sees_hours_and_counts_them_as_activities(programme, consultant):

@@ -35,7 +35,7 @@ from ..models import (
     ThemeDay,
     hours_summary,
 )
-from .delivery import _back, _page, _programme
+from .delivery import _back, _deleted_meanwhile, _page, _programme, _record_to_edit
 
 
 def save_under_programme_lock(programme, form) -> int | None:
@@ -55,7 +55,9 @@ def theme_day_edit(request, pk, day_pk):
     """Move a theme day or correct it. A move that breaks the connected-days rule is
     refused at the date and the stored date stays; a move needs a reason."""
     programme = _programme(request, pk)
-    day = get_object_or_404(ThemeDay, pk=day_pk, programme=programme)
+    day = _record_to_edit(request, ThemeDay, day_pk, programme)
+    if day is None:
+        return _deleted_meanwhile(request, programme, "temadage")
     form = ThemeDayForm(request.POST or None, instance=day, programme=programme)
     status = 200
     if request.method == "POST":
@@ -73,7 +75,9 @@ def theme_day_edit(request, pk, day_pk):
 def hours_edit(request, pk, entry_pk):
     """Correct an hour entry, with a reason; checked against the cap again (O1.1)."""
     programme = _programme(request, pk)
-    entry = get_object_or_404(HourEntry, pk=entry_pk, programme=programme)
+    entry = _record_to_edit(request, HourEntry, entry_pk, programme)
+    if entry is None:
+        return _deleted_meanwhile(request, programme, "timer")
     form = HourEntryForm(request.POST or None, instance=entry, programme=programme, user=None)
     status = 200
     if request.method == "POST":
@@ -99,7 +103,9 @@ def hours_edit(request, pk, entry_pk):
 @requires(permissions.is_signed_in)
 def task_edit(request, pk, task_pk):
     programme = _programme(request, pk)
-    task = get_object_or_404(Task, pk=task_pk, programme=programme)
+    task = _record_to_edit(request, Task, task_pk, programme)
+    if task is None:
+        return _deleted_meanwhile(request, programme, "opgaver")
     form = TaskForm(request.POST or None, instance=task)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -71,6 +71,27 @@ def _page(request, template, programme, form, status=200, **extra):
     return render(request, f"programmes/delivery/{template}", context, status=status)
 
 
+def _record_to_edit(request, model, record_pk, programme):
+    """The programme's record to edit, or None when it is gone on a save: someone deleted
+    it while the user edited, so the view returns to the programme page and says so
+    (``_deleted_meanwhile``). Opening a record that does not exist is a 404."""
+    record = model.objects.filter(pk=record_pk, programme=programme).first()
+    if record is None and request.method != "POST":
+        raise Http404
+    return record
+
+
+def _deleted_meanwhile(request, programme, section: str):
+    messages.error(
+        request,
+        _(
+            "Registreringen er slettet af en anden, mens du redigerede. Dine ændringer er "
+            "ikke gemt."
+        ),
+    )
+    return _back(programme, section)
+
+
 def _is_upcoming(meeting) -> bool:
     return meeting.starts_at > timezone.now()
 
@@ -109,7 +130,9 @@ def meeting_edit(request, pk, meeting_pk):
     """Move a meeting or write its minutes. Two people saving at once: the second is told
     of the conflict, keeps what they typed, and gets status 409."""
     programme = _programme(request, pk)
-    meeting = get_object_or_404(Meeting, pk=meeting_pk, programme=programme)
+    meeting = _record_to_edit(request, Meeting, meeting_pk, programme)
+    if meeting is None:
+        return _deleted_meanwhile(request, programme, "moeder")
     was = (meeting.starts_at, meeting.place)
     form = MeetingForm(request.POST or None, instance=meeting, programme=programme)
     status = 200
@@ -291,7 +314,9 @@ def goal_add(request, pk):
 @requires(permissions.is_signed_in)
 def goal_edit(request, pk, goal_pk):
     programme = _programme(request, pk)
-    goal = get_object_or_404(Goal, pk=goal_pk, programme=programme)
+    goal = _record_to_edit(request, Goal, goal_pk, programme)
+    if goal is None:
+        return _deleted_meanwhile(request, programme, "maal")
     form = GoalForm(request.POST or None, instance=goal)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -15,7 +15,7 @@ fact                           holds when
 ``start_focus_group_recorded`` the focus-group interview at the start has notes (O4.1)
 ``two_theme_days_held``        two connected theme days are recorded as held (O4.1, O4.3.7)
 ``draft_policy_received``      the site's draft policy is uploaded (O4.3.8)
-``feedback_given``             the Board's written feedback on the draft is recorded (O4.3.9)
+``feedback_given``             the Board's written feedback on the received draft (O4.3.9)
 ``end_focus_group_recorded``   the focus-group interview at the end has notes (O4.1)
 ``final_policy_received``      the site's final policy is uploaded (O4.3.10)
 ``hours_logged``               sessions are logged in the hours log (O1.1: up to 25 hours)

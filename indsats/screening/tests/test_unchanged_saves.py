@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
 
+from indsats.core.text import one_kind_of_line_break
 from indsats.organisations.models import Municipality
-from indsats.screening.forms import one_kind_of_line_break
 from indsats.screening.models import PreparednessPlan, ScreeningSettings
 
 from .test_settings_ranges import _data
