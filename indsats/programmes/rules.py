@@ -21,7 +21,7 @@ The views and forms turn the stored records into the plain values these take.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -359,9 +359,3 @@ T = TypeVar("T")
 def is_overdue(due_on: date | None, done: object, today: date) -> bool:
     """Not done (``done`` is falsy, e.g. a done_at of None) and due before today."""
     return not done and due_on is not None and due_on < today
-
-
-def overdue_tasks(tasks: Iterable[T], today: date) -> list[T]:
-    """The tasks (with ``due_on`` and ``done_at``) that are overdue, earliest first."""
-    late = [task for task in tasks if is_overdue(task.due_on, task.done_at, today)]
-    return sorted(late, key=lambda task: task.due_on)

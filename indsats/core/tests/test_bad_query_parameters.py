@@ -36,7 +36,7 @@ LISTS = [
         ],
     ),
     ("programmes:list", ["vis", "tilbud", "q", "side"]),
-    ("programmes:tasks", ["vis", "side"]),
+    ("programmes:tasks", ["vis", "side", "side_kommende"]),
     ("organisations:municipalities", ["region", "q"]),
     ("organisations:placement_sites", ["q", "side", "region", "kommune"]),
     ("screening:list", ["koersel", "region", "faktor", "kandidater", "sorter", "retning"]),

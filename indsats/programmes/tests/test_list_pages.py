@@ -97,27 +97,32 @@ def _tasks(programme, user, n, first_due):
     )
 
 
-def test_it_shows_fifty_of_120_tasks_overdue_first_and_keeps_mine_in_the_links(
+def test_it_pages_the_overdue_and_the_coming_tasks_apart_and_keeps_mine_in_the_links(
     client, consultant, placement_site
 ):
+    """C6, C13: 120 overdue tasks never push the coming ones off the first page; each
+    list has its own pages, and the links keep the other list's page and the filter."""
     [programme] = _programmes(placement_site, 1)
     today = timezone.localdate()
-    _tasks(programme, consultant, 120, first_due=today - datetime.timedelta(days=30))
+    _tasks(programme, consultant, 240, first_due=today - datetime.timedelta(days=120))
     client.force_login(consultant)
     first = client.get(reverse("programmes:tasks"))
-    assert len(first.context["overdue"]) == 30
-    assert len(first.context["upcoming"]) == 20
-    assert (first.context["overdue_count"], first.context["upcoming_count"]) == (30, 90)
-    mine = client.get(reverse("programmes:tasks"), {"vis": "mine"})
+    assert len(first.context["overdue"]) == 50
+    assert len(first.context["upcoming"]) == 50
+    assert (first.context["overdue_count"], first.context["upcoming_count"]) == (120, 120)
+    assert list(first.context["upcoming"])[0].due_on == today
+    mine = client.get(reverse("programmes:tasks"), {"vis": "mine", "side_kommende": 2})
     assert query_of(next_page_links(mine.content.decode())[0]) == {
         "vis": ["mine"],
+        "side_kommende": ["2"],
         "side": ["2"],
     }
-    second = client.get(reverse("programmes:tasks"), {"vis": "mine", "side": 2})
-    assert second.context["overdue"] == []
-    assert len(second.context["upcoming"]) == 10
-    past_the_end = client.get(reverse("programmes:tasks"), {"side": 9})
-    assert past_the_end.context["task_pages"].number == 3
+    last = client.get(reverse("programmes:tasks"), {"side": 3, "side_kommende": 2})
+    assert len(last.context["overdue"]) == 20
+    assert len(last.context["upcoming"]) == 50
+    past_the_end = client.get(reverse("programmes:tasks"), {"side_kommende": 9})
+    assert past_the_end.context["upcoming"].number == 3
+    assert past_the_end.context["overdue"].number == 1
 
 
 def test_the_task_lists_queries_do_not_grow_with_the_rows(client, consultant, placement_site):

@@ -187,15 +187,6 @@ def test_it_marks_a_task_overdue_only_after_its_due_date():
     assert not rules.is_overdue(TUESDAY, "2027-03-02T10:00", today)  # done
 
 
-def test_it_lists_the_overdue_tasks_earliest_first():
-    """C6: the overdue view shows the longest-waiting task first."""
-    late = FakeTask(due_on=TUESDAY)
-    later = FakeTask(due_on=MONDAY)
-    done = FakeTask(due_on=MONDAY, done_at="done")
-    upcoming = FakeTask(due_on=NEXT_MONDAY)
-    assert rules.overdue_tasks([late, done, upcoming, later], WEDNESDAY) == [later, late]
-
-
 @given(due=days, today=days, done=st.booleans())
 def test_it_never_calls_a_done_task_overdue(due, today, done):
     """C6: a done task is never overdue; an open one is exactly when its date has passed."""

@@ -37,8 +37,8 @@ def test_it_lists_overdue_tasks_apart_from_upcoming_ones(client, consultant, pro
     )
     client.force_login(consultant)
     response = client.get(reverse("programmes:tasks"))
-    assert response.context["overdue"] == [late]
-    assert response.context["upcoming"] == [soon]
+    assert list(response.context["overdue"]) == [late]
+    assert list(response.context["upcoming"]) == [soon]
 
 
 def test_it_shows_only_my_tasks_when_asked(client, consultant, manager, programme):
@@ -49,7 +49,7 @@ def test_it_shows_only_my_tasks_when_asked(client, consultant, manager, programm
     programme.tasks.create(title="Lederens", due_on=today, assignee=manager, created_by=manager)
     client.force_login(consultant)
     response = client.get(reverse("programmes:tasks"), {"vis": "mine"})
-    assert response.context["upcoming"] == [mine]
+    assert list(response.context["upcoming"]) == [mine]
 
 
 def test_it_keeps_applicants_out(client, applicant):

@@ -1,4 +1,5 @@
-"""Open tasks across all active programmes, overdue first: the consultants' to-do list."""
+"""Open tasks across all active programmes, overdue apart from coming: the consultants'
+to-do list."""
 
 from django.db.models import Count, Q
 from django.shortcuts import render
@@ -9,14 +10,15 @@ from indsats.accounts import permissions
 from indsats.accounts.decorators import requires
 from indsats.core.pagination import paginate
 
-from .. import rules
 from ..models import ProgrammeStatus, Task
+
+UPCOMING_PAGE_PARAMETER = "side_kommende"
 
 
 @requires(permissions.is_board_staff)
 def task_list(request):
-    """One list by due date, 50 a page (C13): the overdue ones come first because they are
-    due earliest; each page shows its overdue and its coming tasks under their headings."""
+    """The overdue tasks and the coming ones, each by due date and paged on its own, 50 a
+    page (C13): many overdue tasks never push the coming ones off the first page."""
     today = timezone.localdate()
     tasks = Task.objects.filter(done_at__isnull=True, programme__status=ProgrammeStatus.ACTIVE)
     mine = request.GET.get("vis") == "mine"
@@ -35,17 +37,27 @@ def task_list(request):
         )
         .order_by("due_on", "pk")
     )
-    pagination = paginate(request, rows, label=_("Sider med opgaver"))
-    overdue = rules.overdue_tasks(pagination, today)
+    overdue = paginate(
+        request,
+        rows.filter(due_on__lt=today),
+        label=_("Sider med overskredne opgaver"),
+        count=counts["overdue"],
+    )
+    upcoming = paginate(
+        request,
+        rows.filter(due_on__gte=today),
+        label=_("Sider med kommende opgaver"),
+        parameter=UPCOMING_PAGE_PARAMETER,
+        count=counts["all"] - counts["overdue"],
+    )
     return render(
         request,
         "programmes/task_list.html",
         {
-            "task_pages": pagination,
             "overdue": overdue,
-            "upcoming": [task for task in pagination if task not in overdue],
-            "overdue_count": counts["overdue"],
-            "upcoming_count": counts["all"] - counts["overdue"],
+            "upcoming": upcoming,
+            "overdue_count": overdue.count,
+            "upcoming_count": upcoming.count,
             "mine": mine,
         },
     )
