@@ -92,6 +92,7 @@ class MoveForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Begrundelsen gemmes i sagen. Den er intern og vises ikke for ansøgeren."),
+        error_messages={"required": _("Skriv, hvorfor ansøgningen flyttes.")},
     )
 
     def __init__(self, *args, positions=None, queue_length=0, **kwargs):

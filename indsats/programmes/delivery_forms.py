@@ -137,6 +137,10 @@ class MeetingForm(LineBreaksMixin, CorrectionReasonMixin, VersionedModelForm):
         if self.instance.pk is None:
             self.instance.programme = programme
         self.fields["starts_at"].help_text = _("Dato og klokkeslæt, fx 14.03.2027 kl. 10.00.")
+        self.fields["starts_at"].error_messages["required"] = _(
+            "Skriv, hvornår mødet er: dato og klokkeslæt."
+        )
+        self.fields["place"].error_messages["required"] = _("Skriv, hvor mødet holdes.")
         self.fields["minutes"].help_text = _(
             "Skriv referatet, når mødet er holdt. Overskrifterne er en skabelon; skriv under "
             "hver af dem."
@@ -312,6 +316,7 @@ class HourEntryForm(LineBreaksMixin, CorrectionReasonMixin, VersionedModelForm):
         self.verdict: rules.HoursVerdict | None = None
         self.fields["consultant"].queryset = delivering_staff()
         self.fields["hours"].help_text = _("I halve eller hele timer, fx 2,5.")
+        self.fields["date"].error_messages["required"] = _("Skriv, hvilken dag timerne er brugt.")
         if not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("date", timezone.localdate())
             self.initial.setdefault("consultant", user.pk)

@@ -65,3 +65,10 @@ def test_a_queue_of_one_place_says_there_is_nowhere_to_move():
     )
     assert not moved.is_valid()
     assert "ingen anden plads" in moved.errors["to_position"][0]
+
+
+def test_a_move_without_a_reason_asks_for_one():
+    """C11: the reason is asked for in the words of the task."""
+    empty = form("1", reason="")
+    assert not empty.is_valid()
+    assert empty.errors["reason"] == ["Skriv, hvorfor ansøgningen flyttes."]

@@ -320,3 +320,16 @@ def test_no_requirement_ids_in_the_forms_users_read(client, consultant, old_prog
         html = page.content.decode()
         for code in ("O2.1", "O3.1", "O4.2", "O4.3"):
             assert code not in html
+
+
+def test_it_says_what_is_missing_in_the_words_of_the_task(client, consultant, programme):
+    """C11: an empty meeting time, place or hours date is asked for as the task needs it,
+    not with the generic "Dette felt er påkrævet."."""
+    client.force_login(consultant)
+    meeting = client.post(_url("meeting_add", programme), _meeting_data("", place=""))
+    assert _errors(meeting, "starts_at") == "Skriv, hvornår mødet er: dato og klokkeslæt."
+    assert _errors(meeting, "place") == "Skriv, hvor mødet holdes."
+    hours = client.post(
+        _url("hours_add", programme), {"date": "", "hours": "2", "description": "Sparring"}
+    )
+    assert _errors(hours, "date") == "Skriv, hvilken dag timerne er brugt."
