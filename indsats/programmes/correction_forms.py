@@ -1,13 +1,13 @@
 """Correcting and cancelling the records of a programme, with history (C6, C10).
 
-A correction is an edit of the record through its own form (``delivery_forms``) with a
-reason where it matters: the reason is saved on the record (``change_reason``), so the
-audit trail shows it beside the fields that changed. A cancellation saves its reason
-first and then deletes the record, so the trail has both, and the record's entries stay
-in the programme's history (``Correctable.get_additional_data``). Both compare the
-version the user started from with the stored one, so nobody overwrites or cancels what
-someone else has just saved without seeing it.
-"""
+A correction is an edit of the record through its own form (``delivery_forms``,
+``event_forms``) with a reason where it matters: the reason is saved on the record
+(``change_reason``), so the audit trail shows it beside the fields that changed. A
+cancellation saves its reason first and then deletes the record, so the trail has both,
+and the record's entries stay in the programme's history
+(``Correctable.get_additional_data``). Both compare the version the user started from with
+the stored one, so nobody overwrites or cancels what someone else has just saved without
+seeing it."""
 
 from __future__ import annotations
 

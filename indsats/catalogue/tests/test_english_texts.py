@@ -8,7 +8,7 @@ from django.utils import translation
 
 from indsats.catalogue.models import Offer, OfferCondition, OfferStep
 from indsats.catalogue.tests.edit_data import edit_data
-from indsats.programmes.delivery_forms import ThemeDayForm
+from indsats.programmes.event_forms import ThemeDayForm
 from indsats.programmes.models import Programme
 from indsats.testing.readable import visible_text
 

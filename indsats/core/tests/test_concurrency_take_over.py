@@ -14,8 +14,9 @@ from django.utils import timezone, translation
 
 from indsats.accounts.models import Role
 from indsats.core.concurrency import EditConflict, VersionedModelForm
-from indsats.programmes.delivery_forms import DATE_INPUT, DATETIME_INPUT, HourEntryForm
+from indsats.programmes.delivery_forms import HourEntryForm
 from indsats.programmes.models import HourEntry, Meeting, ThemeDay
+from indsats.programmes.record_dates import DATE_INPUT, DATETIME_INPUT
 from indsats.programmes.tests.dates import began_long_ago
 from indsats.testing.factories import UserFactory, new_programme
 
@@ -271,7 +272,7 @@ def test_a_value_its_input_cannot_send_back_is_left_for_the_user_to_decide(meeti
 def test_a_text_area_sent_with_browser_line_breaks_is_not_a_change_of_the_users(programme):
     """C12: a browser sends a text area's lines with \\r\\n; the stored text has \\n. The
     user who only moved the meeting is not asked to choose about the minutes."""
-    from indsats.programmes.delivery_forms import MeetingForm
+    from indsats.programmes.event_forms import MeetingForm
 
     meeting = Meeting.objects.create(
         programme=programme,

@@ -3,7 +3,7 @@
 import pytest
 
 from indsats.catalogue.models import Offer
-from indsats.programmes.delivery_forms import ThemeDayForm
+from indsats.programmes.event_forms import ThemeDayForm
 from indsats.programmes.models import Programme
 
 pytestmark = pytest.mark.django_db

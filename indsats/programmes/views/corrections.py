@@ -24,7 +24,8 @@ from indsats.core.concurrency import CONFLICT, EditConflict, saved
 
 from .. import notifications, rules
 from ..correction_forms import CancelForm, Cancellable, cancel_record
-from ..delivery_forms import HourEntryForm, TaskForm, ThemeDayForm
+from ..delivery_forms import HourEntryForm, TaskForm
+from ..event_forms import ThemeDayForm
 from ..models import (
     FocusGroup,
     Goal,

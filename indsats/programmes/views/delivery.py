@@ -27,15 +27,13 @@ from indsats.core.concurrency import CONFLICT, saved
 from .. import notifications, rules
 from ..delivery_forms import (
     ConsultantsForm,
-    FocusGroupForm,
     GoalForm,
     HourCapForm,
     HourEntryForm,
-    MeetingForm,
     ProgrammeRecordForm,
     TaskForm,
-    ThemeDayForm,
 )
+from ..event_forms import FocusGroupForm, MeetingForm, ThemeDayForm
 from ..models import (
     FocusGroup,
     FocusGroupPhase,
