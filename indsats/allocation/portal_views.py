@@ -24,9 +24,9 @@ from indsats.applications.views.lookups import get_application_for_user
 from indsats.catalogue.models import Offer
 from indsats.organisations.models import Organisation
 
+from .confirmation import latest_placement
 from .models import PartnerProposal, PartnerProposalMember, PlacementOutcome
 from .partners import WaitingSite, suggest_partners
-from .services import latest_placement
 
 STATUS_OF_OUTCOME = {
     PlacementOutcome.GRANTED: ApplicationStatus.GRANTED,

@@ -17,7 +17,7 @@ from indsats.accounts.models import Role, User
 from indsats.catalogue.models import Offer
 from indsats.core.concurrency import CONFLICT, EditConflict
 
-from . import rules, services
+from . import confirmation, rules, services
 from .forms import CapacityForm, ConsultantHoursForm, MoveForm, NewPeriodForm, WeightsForm
 from .models import ConsultantCapacity, CriterionWeight, OfferCapacity, PlanMove
 from .periods import Period, parse_period
@@ -147,10 +147,10 @@ def _plan_context(request, offer, period, move_form=None, move_reference=None, d
             {
                 "placement": placement,
                 "application": application,
-                "changes": application.status != services.STATUS_OF[placement.outcome],
+                "changes": application.status != confirmation.STATUS_OF[placement.outcome],
             }
         )
-    news = services.news_of(drawn)
+    news = confirmation.news_of(drawn)
     return {
         "offer": offer,
         "period": period,
@@ -224,7 +224,7 @@ def cancel_move(request, code, period, move_pk):
 def confirm(request, code, period):
     offer, period = _offer(code), _period(period)
     try:
-        confirmed = services.confirm_plan(
+        confirmed = confirmation.confirm_plan(
             offer.code, period, request.user, shown=request.POST.get("plan", "")
         )
     except rules.AllocationInputError as problem:

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from indsats.allocation import rules, services
+from indsats.allocation import confirmation, rules, services
 from indsats.allocation.models import AllocationRun, Placement, PlanMove
 from indsats.allocation.periods import parse_period
 from indsats.applications.decisions import decide
@@ -153,7 +153,7 @@ def test_confirming_records_decisions_letters_placements_and_tells_everyone(
         time_machine.travel(date(2027, 1, 20)),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        services.confirm_plan("O1", Y2027, manager)
+        confirmation.confirm_plan("O1", Y2027, manager)
     for application in (aarhus, odense, aalborg):
         application.refresh_from_db()
     assert {a.reference: a.status for a in (aarhus, odense, aalborg)} == {
@@ -190,12 +190,12 @@ def test_confirming_again_tells_only_those_whose_place_changed(
     municipal_application("751", at(1))
     b = municipal_application("461", at(2), "motivation")
     c = municipal_application("101", at(3), "motivation", "delimited_topic")
-    services.confirm_plan("O1", Y2027, manager)
+    confirmation.confirm_plan("O1", Y2027, manager)
     withdraw(b)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.confirm_plan("O1", Y2027, manager)
-    placement = services.latest_placement(c)
+        confirmation.confirm_plan("O1", Y2027, manager)
+    placement = confirmation.latest_placement(c)
     assert (placement.waiting_number, placement.waiting_count) == (1, 1)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [c.organisation.users.get().email]
@@ -213,7 +213,7 @@ def test_a_move_with_a_reason_changes_the_order_and_is_confirmed_with_the_plan(
     b = municipal_application("461", at(2), "motivation")
     offer = Offer.objects.get(code="O1")
     services.move_in_queue(offer, Y2027, b, 1, "Akut behov efter en sag i kommunen.", manager)
-    plan = services.confirm_plan("O1", Y2027, manager)
+    plan = confirmation.confirm_plan("O1", Y2027, manager)
     assert plan.for_ref(b.reference).outcome == rules.GRANTED
     assert plan.for_ref(a.reference).outcome == rules.WAITING
     assert any("Akut behov" in reason for reason in plan.for_ref(b.reference).reasons)
@@ -236,7 +236,7 @@ def test_it_proposes_the_next_in_line_when_a_place_frees_up(
     a = municipal_application("751", at(1))
     municipal_application("461", at(2), "motivation")
     with time_machine.travel(date(2027, 1, 20)):
-        services.confirm_plan("O1", Y2027, manager)
+        confirmation.confirm_plan("O1", Y2027, manager)
         assert services.free_capacity_proposals(date(2027, 3, 1)) == []
         Programme.objects.filter(applications=a).update(status=ProgrammeStatus.STOPPED)
     proposals = services.free_capacity_proposals(date(2027, 3, 1))

@@ -83,7 +83,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise bad_input(str(exc)) from None
         # Imported here so that --simulate needs nothing but the pure core.
-        from indsats.allocation import services
+        from indsats.allocation import confirmation, services
 
         if options["dry_run"] or not options["confirm_as"]:
             plan = services.plan_for_period(offer, period)
@@ -94,7 +94,7 @@ class Command(BaseCommand):
             return plan
         user = self._manager(options["confirm_as"])
         try:
-            plan = services.confirm_plan(offer, period, user)
+            plan = confirmation.confirm_plan(offer, period, user)
         except (AllocationInputError, PermissionDenied, ValueError) as exc:
             raise bad_input(str(exc) or _("Brugeren må ikke bekræfte planen.")) from None
         self.stderr.write(
